@@ -1,0 +1,324 @@
+// Package queries holds actorgraph's saved Cypher queries, one per embedded
+// .cypher file, and binds the values a user gives them to query parameters.
+// Each file starts with header comment lines naming the query, describing it
+// and listing its parameters with an example value.
+package queries
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed *.cypher
+var files embed.FS
+
+// Errors returned by Lookup and Bind.
+var (
+	// ErrUnknownQuery is returned by Lookup for a name no saved query has.
+	ErrUnknownQuery = errors.New("unknown query")
+	// ErrMissingParam is returned by Bind when a parameter has no value.
+	ErrMissingParam = errors.New("missing parameter")
+)
+
+// Param is one parameter of a saved query.
+type Param struct {
+	Name        string // the Cypher parameter, without the $
+	Description string // what it means; may be empty
+	Example     string // a value that gives an answer on the mission article
+	// Actor means the value is an actor name, matched by name or alias,
+	// case-insensitively.
+	Actor bool
+}
+
+// Integer reports whether the parameter takes an integer: its example is one.
+func (p Param) Integer() bool {
+	_, err := strconv.ParseInt(p.Example, 10, 64)
+	return err == nil
+}
+
+// String returns the parameter as the help text shows it: "name (e.g. Putin)".
+func (p Param) String() string {
+	s := fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
+	if p.Actor {
+		s = fmt.Sprintf("%s (an actor, e.g. %s)", p.Name, p.Example)
+	}
+	if p.Description != "" {
+		s += ": " + p.Description
+	}
+	return s
+}
+
+// Query is one saved query.
+type Query struct {
+	Name        string
+	Description string
+	Params      []Param
+	Cypher      string // the whole file, header included
+}
+
+// Header is the error for a .cypher file whose header does not parse.
+type HeaderError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *HeaderError) Error() string {
+	return fmt.Sprintf("queries: %s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+var all, loadErr = load(files)
+
+// All returns every saved query, sorted by name. A file whose header does not
+// parse is left out; Check reports it.
+func All() []Query {
+	return append([]Query(nil), all...)
+}
+
+// Check returns the errors found while parsing the embedded files, or nil.
+func Check() error { return loadErr }
+
+// Lookup returns the saved query with the given name. For an unknown name the
+// error wraps ErrUnknownQuery and lists the names there are.
+func Lookup(name string) (Query, error) {
+	for _, q := range all {
+		if q.Name == name {
+			return q, nil
+		}
+	}
+	names := make([]string, len(all))
+	for i, q := range all {
+		names[i] = q.Name
+	}
+	return Query{}, fmt.Errorf("%w %q; available: %s", ErrUnknownQuery, name, strings.Join(names, ", "))
+}
+
+// Bind turns the values a user gave, by parameter name, into the parameters
+// of the query: integers for integer parameters, strings otherwise. A missing
+// or empty value gives an error wrapping ErrMissingParam; a value for a
+// parameter the query does not have is an error too. Both list the expected
+// parameters with examples.
+func (q Query) Bind(values map[string]string) (map[string]any, error) {
+	known := map[string]bool{}
+	for _, p := range q.Params {
+		known[p.Name] = true
+	}
+	var unknown []string
+	for k := range values {
+		if !known[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("query %s has no parameter %s; %s", q.Name, strings.Join(unknown, ", "), q.expected())
+	}
+	params := make(map[string]any, len(q.Params))
+	var missing []string
+	for _, p := range q.Params {
+		v, ok := values[p.Name]
+		v = strings.TrimSpace(v)
+		if !ok || v == "" {
+			missing = append(missing, p.Name)
+			continue
+		}
+		if p.Integer() {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("query %s: parameter %s must be an integer (e.g. %s), not %q", q.Name, p.Name, p.Example, v)
+			}
+			params[p.Name] = n
+			continue
+		}
+		params[p.Name] = v
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("query %s: %w %s; %s", q.Name, ErrMissingParam, strings.Join(missing, ", "), q.expected())
+	}
+	return params, nil
+}
+
+// expected describes the parameters of q for an error message.
+func (q Query) expected() string {
+	if len(q.Params) == 0 {
+		return "it takes no parameters"
+	}
+	ps := make([]string, len(q.Params))
+	for i, p := range q.Params {
+		ps[i] = fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
+	}
+	return "expected: " + strings.Join(ps, ", ")
+}
+
+// load parses every .cypher file in fsys.
+func load(fsys fs.FS) ([]Query, error) {
+	paths, err := fs.Glob(fsys, "*.cypher")
+	if err != nil {
+		return nil, fmt.Errorf("queries: %w", err)
+	}
+	var qs []Query
+	var errs []error
+	names := map[string]string{}
+	for _, path := range paths {
+		b, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("queries: %w", err))
+			continue
+		}
+		q, err := Parse(path, string(b))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if prev, ok := names[q.Name]; ok {
+			errs = append(errs, &HeaderError{File: path, Line: 1, Msg: fmt.Sprintf("name %q already used by %s", q.Name, prev)})
+			continue
+		}
+		names[q.Name] = path
+		qs = append(qs, q)
+	}
+	sort.Slice(qs, func(i, j int) bool { return qs[i].Name < qs[j].Name })
+	return qs, errors.Join(errs...)
+}
+
+// Parse reads one saved query from the text of its file. The header is the
+// run of "// key: value" lines at the top:
+//
+//	// name: who-met
+//	// description: Everyone one actor met, with the sentences that say so.
+//	// param: name = Putin (actor) -- the actor whose meetings to list
+//
+// A param line is "NAME = EXAMPLE", then "(actor)" when the value names an
+// actor, then optionally " -- DESCRIPTION". name and description are
+// required, every $parameter of the body must be declared and every declared
+// one used.
+func Parse(file, text string) (Query, error) {
+	q := Query{Cypher: text}
+	lines := strings.Split(text, "\n")
+	body := len(lines)
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "//") {
+			body = i
+			break
+		}
+		key, value, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "//")), ":")
+		if !ok {
+			continue // a plain comment
+		}
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		switch key {
+		case "name":
+			q.Name = value
+		case "description":
+			q.Description = value
+		case "param":
+			p, err := parseParam(value)
+			if err != nil {
+				return Query{}, &HeaderError{File: file, Line: i + 1, Msg: err.Error()}
+			}
+			q.Params = append(q.Params, p)
+		}
+	}
+	switch {
+	case q.Name == "":
+		return Query{}, &HeaderError{File: file, Line: 1, Msg: "no \"// name:\" line in the header"}
+	case q.Description == "":
+		return Query{}, &HeaderError{File: file, Line: 1, Msg: "no \"// description:\" line in the header"}
+	case strings.TrimSpace(strings.Join(lines[body:], "\n")) == "":
+		return Query{}, &HeaderError{File: file, Line: body + 1, Msg: "no Cypher after the header"}
+	}
+	used := parameters(strings.Join(lines[body:], "\n"))
+	declared := map[string]bool{}
+	for _, p := range q.Params {
+		if declared[p.Name] {
+			return Query{}, &HeaderError{File: file, Line: 1, Msg: fmt.Sprintf("parameter %s declared twice", p.Name)}
+		}
+		declared[p.Name] = true
+		if !used[p.Name] {
+			return Query{}, &HeaderError{File: file, Line: 1, Msg: fmt.Sprintf("parameter %s declared but not used", p.Name)}
+		}
+	}
+	for name := range used {
+		if !declared[name] {
+			return Query{}, &HeaderError{File: file, Line: body + 1, Msg: fmt.Sprintf("$%s used but not declared with a \"// param:\" line", name)}
+		}
+	}
+	return q, nil
+}
+
+// parseParam parses "name = Example (actor) -- description".
+func parseParam(s string) (Param, error) {
+	var p Param
+	s, p.Description, _ = strings.Cut(s, "--")
+	p.Description = strings.TrimSpace(p.Description)
+	name, example, ok := strings.Cut(s, "=")
+	if !ok {
+		return Param{}, fmt.Errorf("param %q: want \"NAME = EXAMPLE\"", s)
+	}
+	p.Name = strings.TrimSpace(name)
+	example = strings.TrimSpace(example)
+	if rest, found := strings.CutSuffix(example, "(actor)"); found {
+		p.Actor = true
+		example = strings.TrimSpace(rest)
+	}
+	p.Example = example
+	if !identifier(p.Name) {
+		return Param{}, fmt.Errorf("param %q: name must be letters, digits and _", p.Name)
+	}
+	if p.Example == "" {
+		return Param{}, fmt.Errorf("param %s: no example value", p.Name)
+	}
+	return p, nil
+}
+
+func identifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r == '_', 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
+		case '0' <= r && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parameters returns the $names used in a Cypher body, skipping string
+// literals and comments.
+func parameters(cypher string) map[string]bool {
+	used := map[string]bool{}
+	rs := []rune(cypher)
+	for i := 0; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case r == '\'' || r == '"' || r == '`':
+			for i++; i < len(rs) && rs[i] != r; i++ {
+				if rs[i] == '\\' {
+					i++
+				}
+			}
+		case r == '/' && i+1 < len(rs) && rs[i+1] == '/':
+			for i < len(rs) && rs[i] != '\n' {
+				i++
+			}
+		case r == '$':
+			j := i + 1
+			for j < len(rs) && (rs[j] == '_' || 'a' <= rs[j] && rs[j] <= 'z' || 'A' <= rs[j] && rs[j] <= 'Z' || '0' <= rs[j] && rs[j] <= '9') {
+				j++
+			}
+			if j > i+1 {
+				used[string(rs[i+1:j])] = true
+			}
+			i = j - 1
+		}
+	}
+	return used
+}
