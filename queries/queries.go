@@ -41,16 +41,9 @@ func (p Param) Integer() bool {
 	return err == nil
 }
 
-// String returns the parameter as the help text shows it: "name (e.g. Putin)".
+// String returns the parameter with its example: "name (e.g. Putin)".
 func (p Param) String() string {
-	s := fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
-	if p.Actor {
-		s = fmt.Sprintf("%s (an actor, e.g. %s)", p.Name, p.Example)
-	}
-	if p.Description != "" {
-		s += ": " + p.Description
-	}
-	return s
+	return fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
 }
 
 // Query is one saved query.
@@ -61,7 +54,7 @@ type Query struct {
 	Cypher      string // the whole file, header included
 }
 
-// Header is the error for a .cypher file whose header does not parse.
+// HeaderError is the error for a .cypher file whose header does not parse.
 type HeaderError struct {
 	File string
 	Line int
@@ -150,7 +143,7 @@ func (q Query) expected() string {
 	}
 	ps := make([]string, len(q.Params))
 	for i, p := range q.Params {
-		ps[i] = fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
+		ps[i] = p.String()
 	}
 	return "expected: " + strings.Join(ps, ", ")
 }

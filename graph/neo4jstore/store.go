@@ -7,12 +7,13 @@ package neo4jstore
 import (
 	"context"
 	"errors"
-	"io"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/actorgraph/actorgraph/graph"
-	"github.com/actorgraph/actorgraph/queries"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
 
 // Errors wrapped by Open.
@@ -23,6 +24,9 @@ var (
 	ErrAuth = errors.New("neo4j refused the username or password")
 )
 
+// startHint tells a user how to get a local Neo4j.
+const startHint = "start one with `make neo4j-up` or `scripts/neo4j-local start`"
+
 // Config says which Neo4j to use.
 type Config struct {
 	URI      string // e.g. neo4j://127.0.0.1:7687
@@ -31,64 +35,101 @@ type Config struct {
 	Database string // empty for the server's default database
 }
 
-// Store is a connection to one Neo4j database. It is safe for concurrent use.
+// Store is a connection to one Neo4j database. It is safe for concurrent use
+// by several goroutines.
 type Store struct {
-	driver neo4j.DriverWithContext
-	cfg    Config
+	driver   neo4j.DriverWithContext
+	database string
 }
 
-// Summary counts what a Write changed. Updated counts things that existed
-// before and changed; loading the same graph twice updates nothing.
-type Summary struct {
-	ArticlesCreated, ArticlesUpdated           int
-	ActorsCreated, ActorsUpdated               int
-	RelationshipsCreated, RelationshipsUpdated int
-	EvidenceAdded                              int // (article, sentence) entries added to relationships
-}
-
-// Result is the answer to a query: its column names and rows of values.
+// Result is the answer to a query: its column names and rows of values, in
+// the order the query returned them.
 type Result struct {
 	Columns []string
 	Rows    [][]any
 }
 
-// Open connects to Neo4j and checks that it answers.
+// Open connects to the Neo4j at cfg.URI and checks that it answers. When it
+// does not, the error wraps ErrUnavailable and names the URI; when it refuses
+// the credentials, the error wraps ErrAuth. Errors never hold the password.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	return nil, errors.New("neo4jstore: not implemented yet")
+	uri := redact(cfg.URI)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *config.Config) {
+			c.SocketConnectTimeout = 5 * time.Second
+			c.ConnectionAcquisitionTimeout = 15 * time.Second
+		})
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: open %s: %s", uri, oneLine(err, cfg.Password))
+	}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, openError(uri, cfg, err)
+	}
+	return &Store{driver: driver, database: cfg.Database}, nil
+}
+
+// openError classifies a failed connectivity check.
+func openError(uri string, cfg Config, err error) error {
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) && (nerr.IsAuthenticationFailed() || strings.HasPrefix(nerr.Code, "Neo.ClientError.Security.")) {
+		return fmt.Errorf("neo4jstore: %w: user %q at %s (%s)", ErrAuth, cfg.Username, uri, nerr.Code)
+	}
+	var aerr *neo4j.InvalidAuthenticationError
+	if errors.As(err, &aerr) {
+		return fmt.Errorf("neo4jstore: %w: user %q at %s", ErrAuth, cfg.Username, uri)
+	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("neo4jstore: open %s: %w", uri, err)
+	}
+	return fmt.Errorf("neo4jstore: %w at %s (%s); %s", ErrUnavailable, uri, oneLine(err, cfg.Password), startHint)
+}
+
+// oneLine returns err's text on one line, with secret removed.
+func oneLine(err error, secret string) string {
+	s := strings.Join(strings.Fields(err.Error()), " ")
+	if secret != "" {
+		s = strings.ReplaceAll(s, secret, "***")
+	}
+	return s
+}
+
+// redact returns uri with any password in it replaced.
+func redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return uri
+	}
+	return u.Redacted()
 }
 
 // Close closes the connection.
-func (s *Store) Close(ctx context.Context) error { return nil }
-
-// EnsureSchema creates the constraints and indexes the store relies on.
-func (s *Store) EnsureSchema(ctx context.Context) error { return nil }
-
-// Write stores g.
-func (s *Store) Write(ctx context.Context, g *graph.Graph) (Summary, error) {
-	return Summary{}, errors.New("neo4jstore: not implemented yet")
+func (s *Store) Close(ctx context.Context) error {
+	if err := s.driver.Close(ctx); err != nil {
+		return fmt.Errorf("neo4jstore: close: %w", err)
+	}
+	return nil
 }
 
-// InstallQueries stores qs as :SavedQuery nodes.
-func (s *Store) InstallQueries(ctx context.Context, qs []queries.Query) (int, error) {
-	return 0, errors.New("neo4jstore: not implemented yet")
+// session opens a session on the store's database.
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.database, AccessMode: mode})
 }
 
-// Run runs a saved query.
-func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any) (*Result, error) {
-	return nil, errors.New("neo4jstore: not implemented yet")
-}
-
-// ResolveActor returns the actors whose name or alias is name.
-func (s *Store) ResolveActor(ctx context.Context, name string) ([]graph.Entity, error) {
-	return nil, errors.New("neo4jstore: not implemented yet")
-}
-
-// Explain has Neo4j plan cypher without running it.
+// Explain has Neo4j plan cypher without running it; it reports syntax errors,
+// unknown functions and the like. Missing parameters are not an error.
 func (s *Store) Explain(ctx context.Context, cypher string) error {
-	return errors.New("neo4jstore: not implemented yet")
-}
-
-// WriteScript writes the statements Write runs as a cypher-shell script.
-func WriteScript(w io.Writer, g *graph.Graph) error {
-	return errors.New("neo4jstore: not implemented yet")
+	session := s.session(ctx, neo4j.AccessModeRead)
+	defer session.Close(ctx)
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "EXPLAIN "+cypher, nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	if err != nil {
+		return fmt.Errorf("neo4jstore: explain: %w", err)
+	}
+	return nil
 }
