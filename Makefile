@@ -1,0 +1,73 @@
+# Makefile for actorgraph: build the CLI, test it against a real Neo4j, run the demo.
+#
+#   make build        build bin/actorgraph
+#   make test         go test -count=1 ./... against $NEO4J_URI, or, when NEO4J_URI is
+#                     unset, against a throwaway local Neo4j (scripts/with-local-neo4j)
+#   make neo4j-up     start Neo4j: Docker Compose when a Docker engine answers, else the
+#                     local launcher (scripts/neo4j-local, no Docker needed)
+#   make neo4j-down   stop it
+#   make demo         neo4j-up, build, load the Moscow Times article, query who-met-whom
+#   make lint         gofmt -l and go vet
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+GO ?= go
+BIN := bin/actorgraph
+ARTICLE := testdata/moscow-times-2025-12-02-witkoff-kushner-putin.txt
+NEO4J_LOCAL := scripts/neo4j-local
+LOCAL_ENV := .neo4j-local/env
+
+# docker_up is true when a Docker engine answers (not only a docker client).
+docker_up = docker info >/dev/null 2>&1
+
+.PHONY: build test neo4j-up neo4j-down demo lint
+
+build:
+	$(GO) build -o $(BIN) ./cmd/actorgraph
+
+test:
+	@if [[ -n "$${NEO4J_URI:-}" ]]; then \
+		echo "make test: Neo4j at $$NEO4J_URI"; \
+		$(GO) test -count=1 ./...; \
+	else \
+		echo "make test: NEO4J_URI is unset; starting a throwaway local Neo4j"; \
+		scripts/with-local-neo4j $(GO) test -count=1 ./...; \
+	fi
+
+neo4j-up:
+	@if $(docker_up); then \
+		docker compose up -d --wait; \
+	else \
+		echo "make neo4j-up: no Docker engine; using the local launcher (scripts/neo4j-local)"; \
+		$(NEO4J_LOCAL) start; \
+	fi
+
+neo4j-down:
+	@# Compose interpolates NEO4J_PASSWORD even for down; its value does not matter there.
+	@if $(docker_up) && [[ -n "$$(NEO4J_PASSWORD=unused docker compose ps -q 2>/dev/null)" ]]; then \
+		NEO4J_PASSWORD=unused docker compose down; \
+	fi
+	@$(NEO4J_LOCAL) stop
+
+demo: neo4j-up build
+	@if $(docker_up); then \
+		export NEO4J_URI="$${NEO4J_URI:-neo4j://127.0.0.1:7687}" \
+			NEO4J_USERNAME="$${NEO4J_USERNAME:-neo4j}" \
+			NEO4J_DATABASE="$${NEO4J_DATABASE:-neo4j}"; \
+	else \
+		source $(LOCAL_ENV); \
+	fi; \
+	echo "+ $(BIN) load $(ARTICLE)"; \
+	$(BIN) load $(ARTICLE); \
+	echo "+ $(BIN) query who-met-whom"; \
+	$(BIN) query who-met-whom
+	@echo "Neo4j is still running; stop it with: make neo4j-down"
+
+lint:
+	@unformatted=$$(gofmt -l .); \
+	if [[ -n "$$unformatted" ]]; then \
+		echo "gofmt -l: these files need gofmt -w:"; echo "$$unformatted"; exit 1; \
+	fi
+	$(GO) vet ./...
