@@ -1,0 +1,256 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/neo4jstore"
+)
+
+// ExtractOptions are the inputs of the extract command.
+type ExtractOptions struct {
+	Factory *Factory
+	Files   []string
+	Format  string // table, json or cypher
+	Explain bool
+}
+
+var extractFormats = []string{"table", "json", "cypher"}
+
+func newExtractCmd(f *Factory) *cobra.Command {
+	opts := &ExtractOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "extract FILE...",
+		Short: "Print the actor graph of articles, without a database",
+		Long: `Extract reads each article and prints the actors and relationships found in
+them, merged into one graph. Nothing is written to Neo4j.
+
+Formats:
+  table   aligned columns of actors and relationships (the default)
+  json    {"articles": [...], "entities": [...], "relations": [...]}
+  cypher  a Cypher script that loads the graph (for cypher-shell or Neo4j Browser)`,
+		Example: `  actorgraph extract article.txt
+  actorgraph extract --explain article.txt
+  actorgraph extract --format json a.txt b.txt > graph.json`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := checkFormat(cmd, opts.Format, extractFormats); err != nil {
+				return err
+			}
+			if opts.Explain && opts.Format != "table" {
+				return usageErr(cmd, fmt.Errorf("--explain goes with --format table; the json format already holds the rule and evidence of every relation"))
+			}
+			return runExtract(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(extractFormats, ", "))
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "for every relationship, show the rule that found it and the evidence sentences")
+	return cmd
+}
+
+// checkFormat reports a --format value that is not one of formats.
+func checkFormat(cmd *cobra.Command, format string, formats []string) error {
+	for _, f := range formats {
+		if format == f {
+			return nil
+		}
+	}
+	return usageErr(cmd, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(formats, ", ")))
+}
+
+func runExtract(ctx context.Context, opts *ExtractOptions) error {
+	g, err := extractFiles(opts.Factory, opts.Files)
+	if err != nil {
+		return err
+	}
+	out := opts.Factory.IO.Out
+	switch opts.Format {
+	case "json":
+		return writeGraphJSON(out, g)
+	case "cypher":
+		return neo4jstore.WriteScript(out, g)
+	}
+	if err := writeGraphTable(out, g); err != nil {
+		return err
+	}
+	if opts.Explain {
+		return writeExplanation(out, g)
+	}
+	return nil
+}
+
+// writeGraphJSON prints g in the stable JSON format: lists are never null.
+func writeGraphJSON(w io.Writer, g *graph.Graph) error {
+	c := *g
+	if c.Articles == nil {
+		c.Articles = []graph.Article{}
+	}
+	c.Entities = append([]graph.Entity{}, c.Entities...)
+	for i := range c.Entities {
+		if c.Entities[i].Aliases == nil {
+			c.Entities[i].Aliases = []string{}
+		}
+	}
+	c.Relations = append([]graph.Relation{}, c.Relations...)
+	for i := range c.Relations {
+		if c.Relations[i].Evidence == nil {
+			c.Relations[i].Evidence = []graph.Evidence{}
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(c)
+}
+
+// names returns a function giving an entity's name for its id.
+func names(g *graph.Graph) func(id string) string {
+	byID := make(map[string]string, len(g.Entities))
+	for _, e := range g.Entities {
+		byID[e.ID] = e.Name
+	}
+	return func(id string) string {
+		if n, ok := byID[id]; ok {
+			return n
+		}
+		return id
+	}
+}
+
+// sortedEntities returns g's entities by type (in graph.EntityTypes order),
+// then name.
+func sortedEntities(g *graph.Graph) []graph.Entity {
+	rank := map[graph.EntityType]int{}
+	for i, t := range graph.EntityTypes {
+		rank[t] = i
+	}
+	es := append([]graph.Entity(nil), g.Entities...)
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Type != es[j].Type {
+			return rank[es[i].Type] < rank[es[j].Type]
+		}
+		return es[i].Name < es[j].Name
+	})
+	return es
+}
+
+// sortedRelations returns g's relations by type, source name, target name.
+func sortedRelations(g *graph.Graph) []graph.Relation {
+	name := names(g)
+	rank := map[graph.RelationType]int{}
+	for i, t := range graph.RelationTypes {
+		rank[t] = i
+	}
+	rs := append([]graph.Relation(nil), g.Relations...)
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.Type != b.Type {
+			return rank[a.Type] < rank[b.Type]
+		}
+		if name(a.Source) != name(b.Source) {
+			return name(a.Source) < name(b.Source)
+		}
+		return name(a.Target) < name(b.Target)
+	})
+	return rs
+}
+
+// arrow is how a relationship's direction is drawn.
+func arrow(t graph.RelationType) string {
+	if t.Symmetric() {
+		return "--"
+	}
+	return "->"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// writeGraphTable prints g as aligned columns: articles, actors,
+// relationships.
+func writeGraphTable(w io.Writer, g *graph.Graph) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\n", strings.ToUpper(plural(len(g.Articles), "article", "articles")))
+	fmt.Fprintf(tw, "PUBLISHED\tTITLE\tSOURCE\n")
+	for _, a := range g.Articles {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", dash(a.Published), dash(a.Title), a.Source)
+	}
+	fmt.Fprintf(tw, "\n%s\n", strings.ToUpper(plural(len(g.Entities), "actor", "actors")))
+	fmt.Fprintf(tw, "TYPE\tNAME\tALIASES\n")
+	for _, e := range sortedEntities(g) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Type, e.Name, dash(strings.Join(otherNames(e), ", ")))
+	}
+	fmt.Fprintf(tw, "\n%s\n", strings.ToUpper(plural(len(g.Relations), "relationship", "relationships")))
+	fmt.Fprintf(tw, "TYPE\tSOURCE\t\tTARGET\tEVIDENCE\n")
+	name := names(g)
+	for _, r := range sortedRelations(g) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Type, name(r.Source), arrow(r.Type), name(r.Target), plural(len(r.Evidence), "sentence", "sentences"))
+	}
+	return tw.Flush()
+}
+
+// otherNames returns an entity's aliases other than its name.
+func otherNames(e graph.Entity) []string {
+	var out []string
+	for _, a := range e.Aliases {
+		if a != e.Name {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// writeExplanation prints, for every relationship, the rules that found it
+// and its evidence sentences.
+func writeExplanation(w io.Writer, g *graph.Graph) error {
+	name := names(g)
+	titles := map[string]string{}
+	for _, a := range g.Articles {
+		titles[a.ID] = dash(a.Title)
+		if a.Title == "" {
+			titles[a.ID] = a.Source
+		}
+	}
+	fmt.Fprintf(w, "\nWHY\n")
+	for _, r := range sortedRelations(g) {
+		fmt.Fprintf(w, "\n%s %s %s %s\n", name(r.Source), arrow(r.Type), name(r.Target), r.Type)
+		for _, ev := range r.Evidence {
+			rule := ev.Rule
+			if rule == "" {
+				rule = "(no rule recorded)"
+			}
+			fmt.Fprintf(w, "  rule %s, in %s:\n    %s\n", rule, titleOr(titles, ev.Article), oneLine(ev.Sentence))
+		}
+	}
+	return nil
+}
+
+func titleOr(titles map[string]string, id string) string {
+	if t, ok := titles[id]; ok {
+		return t
+	}
+	return id
+}
+
+// oneLine folds runs of white space, line breaks included, into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
