@@ -4,8 +4,8 @@
 MATCH (a:Actor)
 WHERE a.id = $name OR toLower(trim($name)) IN a.names
 MATCH (a)-[r:MET_WITH]-(other:Actor)
-UNWIND range(0, size(r.sentences) - 1) AS i
-OPTIONAL MATCH (art:Article {id: r.articles[i]})
-RETURN a.name AS actor, other.name AS met, labels(other)[0] AS type,
-       r.sentences[i] AS evidence, coalesce(art.title, r.articles[i]) AS article
-ORDER BY met, article, evidence
+RETURN a.name AS actor, other.name AS met, [l IN labels(other) WHERE l <> 'Actor'][0] AS type,
+       r.count AS sentences, r.sentences AS evidence,
+       COLLECT { MATCH (art:Article) WHERE art.id IN r.articles
+                 RETURN CASE WHEN coalesce(art.title, '') = '' THEN art.source ELSE art.title END AS t ORDER BY t } AS articles
+ORDER BY met, other.id

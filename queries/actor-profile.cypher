@@ -1,0 +1,19 @@
+// name: actor-profile
+// description: Every relationship of one actor, either way round, with its evidence.
+// param: name = Witkoff (actor) -- the actor to describe
+MATCH (a:Actor)
+WHERE a.id = $name OR toLower(trim($name)) IN a.names
+MATCH (a)-[r:MET_WITH|ADVISES|CRITICIZED]-(other:Actor)
+WITH a, r, other,
+     CASE
+       WHEN type(r) = 'MET_WITH' THEN 'met with'
+       WHEN type(r) = 'ADVISES' AND startNode(r) = a THEN 'advises'
+       WHEN type(r) = 'ADVISES' THEN 'is advised by'
+       WHEN startNode(r) = a THEN 'criticized'
+       ELSE 'was criticized by'
+     END AS relationship
+RETURN a.name AS actor, relationship, other.name AS other, [l IN labels(other) WHERE l <> 'Actor'][0] AS type,
+       r.count AS sentences, r.sentences AS evidence,
+       COLLECT { MATCH (art:Article) WHERE art.id IN r.articles
+                 RETURN CASE WHEN coalesce(art.title, '') = '' THEN art.source ELSE art.title END AS t ORDER BY t } AS articles
+ORDER BY relationship, other, other.id

@@ -1,0 +1,13 @@
+// name: common-contacts
+// description: Actors who met both of two actors, with the sentences for each meeting.
+// param: a = Witkoff (actor) -- one actor
+// param: b = Kushner (actor) -- the other
+MATCH (x:Actor)
+WHERE x.id = $a OR toLower(trim($a)) IN x.names
+MATCH (y:Actor)
+WHERE y.id = $b OR toLower(trim($b)) IN y.names
+MATCH (x)-[rx:MET_WITH]-(contact:Actor)-[ry:MET_WITH]-(y)
+WHERE contact <> x AND contact <> y AND x <> y
+RETURN contact.name AS contact, [l IN labels(contact) WHERE l <> 'Actor'][0] AS type,
+       x.name AS a, rx.sentences AS evidence_with_a, y.name AS b, ry.sentences AS evidence_with_b
+ORDER BY contact, contact.id

@@ -1,0 +1,10 @@
+// name: inner-circle
+// description: The advisers of those who met one actor: who stands behind the people across the table.
+// param: name = Witkoff (actor) -- the actor whose counterparts to look behind
+MATCH (a:Actor)
+WHERE a.id = $name OR toLower(trim($name)) IN a.names
+MATCH (a)-[:MET_WITH]-(counterpart:Actor)<-[r:ADVISES]-(adviser:Actor)
+WHERE adviser <> a
+RETURN a.name AS actor, counterpart.name AS met, adviser.name AS adviser,
+       coalesce(adviser.roles, []) AS roles, r.sentences AS evidence
+ORDER BY met, adviser, adviser.id
