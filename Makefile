@@ -17,7 +17,8 @@ GO ?= go
 BIN := bin/actorgraph
 ARTICLE := testdata/moscow-times-2025-12-02-witkoff-kushner-putin.txt
 NEO4J_LOCAL := scripts/neo4j-local
-LOCAL_ENV := .neo4j-local/env
+# scripts/neo4j-local keeps its state in $NEO4J_LOCAL_DIR, .neo4j-local by default.
+LOCAL_ENV := $(or $(NEO4J_LOCAL_DIR),.neo4j-local)/env
 
 # docker_up is true when a Docker engine answers (not only a docker client).
 docker_up = docker info >/dev/null 2>&1
