@@ -1,10 +1,22 @@
 // Package extract turns the text of a news article into an actor graph: people,
 // countries and organizations, and the MET_WITH, ADVISES and CRITICIZED
-// relationships between them, each with the sentences that support it.
+// relationships between them, each with the sentences that support it and the
+// rule that found it.
+//
+// The pipeline is a straight line, one file a step: clean (markup and page
+// furniture out), segment (sentences and tagged tokens), mentions (names,
+// demonyms, roles, pronouns), resolve (one actor per entity, with aliases),
+// rules (relation patterns), then the graph.
 package extract
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -17,15 +29,287 @@ var (
 	ErrBinary = errors.New("not a text file")
 )
 
-// Extractor extracts graphs from articles. It loads its models once; it is
-// safe for concurrent use.
-type Extractor struct{}
+// Extractor extracts graphs from articles. It loads its lexicons and models
+// once; it is safe for concurrent use.
+type Extractor struct {
+	lx *lexicon
+	tg *tagger
+}
 
 // New returns an Extractor with its lexicons and models loaded.
-func New() (*Extractor, error) { return &Extractor{}, nil }
+func New() (*Extractor, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := newTagger()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return &Extractor{lx: lx, tg: tg}, nil
+}
 
 // Extract reads one article. source is where it came from (a path or URL) and
 // is recorded on the article; text is its raw content.
 func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
-	return nil, errors.New("extract: not implemented yet")
+	if !isText(text) {
+		return nil, ErrBinary
+	}
+	doc := clean(string(text))
+	if doc.Title == "" && len(doc.Paragraphs) == 0 {
+		return nil, ErrEmpty
+	}
+	art := graph.Article{ID: graph.ArticleID(text), Source: source, Title: doc.Title, Published: doc.Published}
+
+	sents, err := x.segment(doc)
+	if err != nil {
+		return nil, fmt.Errorf("tag %s: %w", source, err)
+	}
+	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
+	ms := make([][]mention, len(sents))
+	for i := range sents {
+		if !sents[i].Headline {
+			ms[i] = finder.find(&sents[i])
+		}
+	}
+	res := newResolver(x.lx)
+	res.resolveNames(ms)
+	for i := range sents {
+		if sents[i].Headline {
+			ms[i] = finder.headline(&sents[i], res)
+		}
+	}
+	res.resolveReferences(ms)
+	entities, index := res.entities()
+
+	g := &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
+	for i, e := range entities {
+		_ = i
+		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
+	}
+	edges := x.relate(sents, ms, index)
+	g.Relations = toRelations(edges, sents, entities, index, art.ID)
+	return g, nil
+}
+
+// isText reports whether b is UTF-8 text rather than a binary file.
+func isText(b []byte) bool {
+	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		return false
+	}
+	ctrl := 0
+	for _, r := range string(b) {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*100 <= len(b)
+}
+
+// segment splits the document into tagged sentences, the title first.
+func (x *Extractor) segment(doc document) ([]sentence, error) {
+	var out []sentence
+	add := func(text string, para int, headline bool, quoted bool) (bool, error) {
+		toks, end, err := x.tg.tokens(text, quoted)
+		if err != nil {
+			return false, err
+		}
+		out = append(out, sentence{Index: len(out), Para: para, Headline: headline, Text: text, Tokens: toks})
+		return end, nil
+	}
+	if doc.Title != "" {
+		if _, err := add(doc.Title, -1, true, false); err != nil {
+			return nil, err
+		}
+	}
+	for p, para := range doc.Paragraphs {
+		quoted := false
+		for _, s := range splitSentences(para) {
+			var err error
+			if quoted, err = add(s, p, false, quoted); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// lowerWords collects the words an article writes in lower case, so that a
+// capitalised "Video" at the start of a sentence is not taken for a name.
+func lowerWords(sents []sentence) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sents {
+		for i, t := range s.Tokens {
+			if i > 0 && t.Text == t.Lower && hasLetter(t.Text) {
+				out[t.Lower] = true
+			}
+		}
+	}
+	return out
+}
+
+// headline finds mentions in a title, which is often in Title Case: only
+// lexicon names and the names of people the article names in its body.
+func (f *mentionFinder) headline(s *sentence, res *resolver) []mention {
+	var out []mention
+	toks := s.Tokens
+	for i := 0; i < len(toks); {
+		r, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if !unicode.IsUpper(r) {
+			i++
+			continue
+		}
+		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok {
+			m.Entity = res.add(m.Type, m.Canonical)
+			out = append(out, m)
+			i = k
+			continue
+		}
+		if e, n := res.personAt(toks, i); n > 0 {
+			out = append(out, mention{Sent: s.Index, Start: i, End: i + n, Name: joinTokens(toks[i : i+n]), Type: graph.Person, Kind: byName, Entity: e})
+			i += n
+			continue
+		}
+		i++
+	}
+	f.markContext(s, out)
+	return out
+}
+
+// personAt matches the name of a known person at token i: the full name, the
+// surname or the first name. It returns the actor and the tokens used.
+func (r *resolver) personAt(toks []token, i int) (int, int) {
+	for k, a := range r.actors {
+		if a.Type != graph.Person || !a.Strong {
+			continue
+		}
+		words := strings.Fields(a.Name)
+		if i+len(words) <= len(toks) && joinTokens(toks[i:i+len(words)]) == a.Name {
+			return k, len(words)
+		}
+	}
+	for _, pick := range []func([]string) string{last, first} {
+		found, n := -1, 0
+		for k, a := range r.actors {
+			if a.Type == graph.Person && a.Strong && len(strings.Fields(a.Name)) > 1 && pick(strings.Fields(a.Name)) == toks[i].Text {
+				found, n = k, n+1
+			}
+		}
+		if n == 1 {
+			return found, 1
+		}
+	}
+	return -1, 0
+}
+
+// relate runs every rule on every sentence.
+func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int) []edge {
+	var out []edge
+	carried := -1
+	var criticized map[int]bool
+	for i := range sents {
+		s := &sents[i]
+		var kept []mention
+		for _, m := range ms[i] {
+			if m.Entity >= 0 && index[m.Entity] >= 0 {
+				kept = append(kept, m)
+			}
+		}
+		c := &clauseView{lx: x.lx, sent: s, ms: kept, aside: asides(s), carriedSpeaker: -1, criticized: criticized}
+		spk, _ := c.speaker()
+		if spk < 0 && i > 0 && sents[i-1].Para == s.Para && len(s.Tokens) > 0 && (s.Tokens[0].Text == `"` || s.Tokens[0].Quoted) {
+			c.carriedSpeaker = carried
+		}
+		for _, r := range rules {
+			out = append(out, r.Apply(c)...)
+		}
+		if spk >= 0 {
+			carried = spk
+		} else if c.carriedSpeaker < 0 {
+			carried = -1
+		}
+		criticized = criticizedTargets(c)
+	}
+	return out
+}
+
+// asideOpeners start a comma-bounded aside: "X, the head of Y, said",
+// "Euronext, which combines ..., began".
+var asideOpeners = map[string]bool{"the": true, "a": true, "an": true, "who": true, "which": true, "whose": true, "where": true, "its": true, "his": true, "her": true}
+
+// asides marks the tokens inside brackets and comma-bounded asides.
+func asides(s *sentence) []bool {
+	toks := s.Tokens
+	out := make([]bool, len(toks))
+	depth := 0
+	for i, t := range toks {
+		switch t.Text {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+				out[i] = true
+				continue
+			}
+		}
+		if depth > 0 {
+			out[i] = true
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "," {
+			continue
+		}
+		next := toks[i+1]
+		if !asideOpeners[next.Lower] && next.Tag != "VBN" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Text != "," && toks[j].Text != "." && toks[j].Text != ";" && toks[j].Text != `"` {
+			j++
+		}
+		if j < len(toks) && toks[j].Text == "," {
+			for k := i + 1; k < j; k++ {
+				out[k] = true
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// toRelations merges edges by type and ends into relations with evidence.
+func toRelations(edges []edge, sents []sentence, ents []graph.Entity, index []int, article string) []graph.Relation {
+	byKey := map[string]int{}
+	var out []graph.Relation
+	for _, e := range edges {
+		si, ti := index[e.Source], index[e.Target]
+		if si < 0 || ti < 0 || si == ti {
+			continue
+		}
+		r := graph.Relation{Type: e.Rel, Source: ents[si].ID, Target: ents[ti].ID}
+		ev := graph.Evidence{Article: article, Sentence: sents[e.Sent].Text, Rule: e.Rule}
+		k := r.Key()
+		if i, ok := byKey[k]; ok {
+			if !hasEvidence(out[i].Evidence, ev) {
+				out[i].Evidence = append(out[i].Evidence, ev)
+			}
+			continue
+		}
+		byKey[k] = len(out)
+		r.Evidence = []graph.Evidence{ev}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	return out
+}
+
+func hasEvidence(evs []graph.Evidence, ev graph.Evidence) bool {
+	for _, e := range evs {
+		if e.Sentence == ev.Sentence && e.Rule == ev.Rule {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+//go:embed lexicon/*.tsv lexicon/*.txt
+var lexiconFS embed.FS
+
+// entry is one lexicon item: an actor with every name it goes by.
+type entry struct {
+	Type graph.EntityType
+	Name string // canonical name
+	Kind string // organizations: international, government, party, media, ...
+}
+
+// lexicon holds the general word lists the extractor consults. Keys of the
+// phrase maps are token sequences joined by single spaces, as written
+// (case-sensitive), with a lower-cased copy for words that are not acronyms.
+type lexicon struct {
+	actors    map[string]*entry // country and organization names and aliases
+	demonyms  map[string]*entry // "Russian", "Russians" -> Russia
+	capitals  map[string]*entry // "Kyiv" -> Ukraine
+	nonactors map[string]string // places that are never actors -> kind
+	titles    map[string]bool   // lower case: "president", "secretary of state"
+	orgHeads  map[string]bool   // last words that make a name an organization
+	common    map[string]bool   // capitalised words that are not names on their own
+	acronyms  map[string]bool   // all-caps words that are not organizations (CEO, GDP)
+	triggers  map[string]trigger
+	negative  map[string]bool // words that make a quoted remark critical
+
+	firstWords map[string]bool // first words of the actor, demonym and place phrases
+
+	maxPhrase int // longest phrase in tokens
+}
+
+// trigger is a word that can signal a relationship.
+type trigger struct {
+	Rel  graph.RelationType
+	Kind string // verb, noun, role
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		actors:    map[string]*entry{},
+		demonyms:  map[string]*entry{},
+		capitals:  map[string]*entry{},
+		nonactors: map[string]string{},
+		titles:    map[string]bool{},
+		orgHeads:  map[string]bool{},
+		common:    map[string]bool{},
+		acronyms:  map[string]bool{},
+		triggers:  map[string]trigger{},
+		negative:  map[string]bool{},
+
+		firstWords: map[string]bool{},
+	}
+	err := eachRow("lexicon/countries.tsv", 1, func(c []string) error {
+		e := &entry{Type: graph.Country, Name: c[0]}
+		lx.addActor(c[0], e)
+		for _, a := range field(c, 1) {
+			lx.addActor(a, e)
+		}
+		for _, d := range field(c, 2) {
+			lx.demonyms[d] = e
+			lx.note(d)
+			lx.firstWords[strings.Fields(d)[0]] = true
+		}
+		for _, cap := range field(c, 3) {
+			lx.capitals[cap] = e
+			lx.note(cap)
+			lx.firstWords[strings.Fields(cap)[0]] = true
+		}
+		return nil
+	})
+	if err == nil {
+		err = eachRow("lexicon/organizations.tsv", 1, func(c []string) error {
+			e := &entry{Type: graph.Organization, Name: c[0]}
+			if len(c) > 2 {
+				e.Kind = c[2]
+			}
+			lx.addActor(c[0], e)
+			for _, a := range field(c, 1) {
+				lx.addActor(a, e)
+			}
+			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow("lexicon/nonactors.tsv", 1, func(c []string) error {
+			kind := "place"
+			if len(c) > 1 {
+				kind = c[1]
+			}
+			lx.nonactors[c[0]] = kind
+			lx.note(c[0])
+			lx.firstWords[strings.Fields(c[0])[0]] = true
+			return nil
+		})
+	}
+	words := []struct {
+		file string
+		set  map[string]bool
+	}{
+		{"lexicon/titles.txt", lx.titles},
+		{"lexicon/orgheads.txt", lx.orgHeads},
+		{"lexicon/commonwords.txt", lx.common},
+		{"lexicon/acronyms.txt", lx.acronyms},
+		{"lexicon/negative.txt", lx.negative},
+	}
+	for _, w := range words {
+		if err != nil {
+			break
+		}
+		set := w.set
+		err = eachRow(w.file, 1, func(c []string) error {
+			set[strings.ToLower(c[0])] = true
+			lx.note(c[0])
+			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow("lexicon/triggers.tsv", 3, func(c []string) error {
+			rel := graph.RelationType(c[1])
+			if !rel.Valid() {
+				return fmt.Errorf("unknown relation type %q", c[1])
+			}
+			lx.triggers[strings.ToLower(c[0])] = trigger{Rel: rel, Kind: c[2]}
+			return nil
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load lexicon: %w", err)
+	}
+	return lx, nil
+}
+
+// addActor indexes an actor under one of its names.
+func (lx *lexicon) addActor(name string, e *entry) {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		return
+	}
+	if _, dup := lx.actors[name]; !dup {
+		lx.actors[name] = e
+	}
+	lx.note(name)
+	lx.firstWords[strings.Fields(name)[0]] = true
+}
+
+// note records the length of a phrase so lookups know how far to look.
+func (lx *lexicon) note(phrase string) {
+	if n := len(strings.Fields(phrase)); n > lx.maxPhrase {
+		lx.maxPhrase = n
+	}
+}
+
+// field splits column i of a row on "|".
+func field(cols []string, i int) []string {
+	if i >= len(cols) || strings.TrimSpace(cols[i]) == "" {
+		return nil
+	}
+	var out []string
+	for _, s := range strings.Split(cols[i], "|") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// eachRow calls fn with the tab-separated columns of every data line of an
+// embedded file; blank lines and lines starting with # are skipped.
+func eachRow(name string, minCols int, fn func([]string) error) error {
+	f, err := lexiconFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), " \r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
+		}
+		if len(cols) < minCols || cols[0] == "" {
+			return fmt.Errorf("%s:%d: want at least %d tab-separated columns", name, n, minCols)
+		}
+		if err := fn(cols); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}

@@ -1,0 +1,439 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// mentionKind says how a mention names its actor.
+type mentionKind int
+
+const (
+	byName    mentionKind = iota // a proper name: "Vladimir Putin", "Putin", "RDIF"
+	byLexicon                    // a name found in a lexicon: "U.S.", "Kremlin"
+	byDemonym                    // "Russian forces" points to Russia
+	byRole                       // "the Russian president"
+	byPronoun                    // "he", "his"
+)
+
+// mention is one place where a sentence refers to an actor.
+type mention struct {
+	Sent       int
+	Start, End int // the name's tokens, titles excluded
+	Name       string
+	Type       graph.EntityType
+	Kind       mentionKind
+	Canonical  string   // the lexicon's name, when it knows the actor
+	Titles     []string // lower-case titles before the name: "president", "special envoy"
+	Alias      string   // an acronym given in brackets after the name
+	Possessive bool     // followed by 's
+	Modifier   bool     // qualifies a following noun: "U.S. officials"
+	Location   bool     // the object of a place preposition: "in France"
+	Weak       bool     // kept only if it resolves to an actor named elsewhere
+	Entity     int      // index of the resolved entity, or -1
+}
+
+// placePrepositions introduce a place rather than a participant.
+var placePrepositions = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "into": true, "across": true,
+	"throughout": true, "near": true, "outside": true, "inside": true, "around": true,
+	"toward": true, "towards": true, "via": true,
+}
+
+// pronouns that refer to a person.
+var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
+
+// joiners may sit inside an organization's name: "Bank of England",
+// "National Security and Defense Council".
+var joiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "&": true, "on": true, "de": true}
+
+// mentionFinder finds mentions in the sentences of one article.
+type mentionFinder struct {
+	lx    *lexicon
+	lower map[string]bool // words the article also writes in lower case
+}
+
+// isCap reports whether a token is a capitalised word that can be part of a name.
+func (f *mentionFinder) isCap(s *sentence, i int) bool {
+	t := s.Tokens[i]
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
+		return false
+	}
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) {
+		return false
+	}
+	if i == 0 || isOpener(s.Tokens[i-1].Text) {
+		// Capitalised by position: a name only when tagged one and not a word
+		// the article also uses in lower case.
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) {
+			return false
+		}
+		if f.lower[t.Lower] && !f.lx.isActorWord(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isActorWord reports whether a word starts a known actor, demonym or place.
+func (lx *lexicon) isActorWord(w string) bool {
+	if _, ok := lx.actors[w]; ok {
+		return true
+	}
+	if _, ok := lx.demonyms[w]; ok {
+		return true
+	}
+	return lx.firstWords[w] && !lx.common[strings.ToLower(w)]
+}
+
+func isOpener(s string) bool { return s == `"` || s == "(" || s == ":" || s == "-" || s == "—" }
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.' || r == '&' || r == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// find returns the mentions of one sentence.
+func (f *mentionFinder) find(s *sentence) []mention {
+	var out []mention
+	toks := s.Tokens
+	for i := 0; i < len(toks); {
+		if !f.isCap(s, i) {
+			if m, n := f.lowerMention(s, i); n > 0 {
+				out = append(out, m)
+				i += n
+				continue
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if f.isCap(s, j) {
+				j++
+				continue
+			}
+			// A joiner stays inside when what follows makes an organization.
+			if joiners[toks[j].Lower] && j+1 < len(toks) && f.isCap(s, j+1) {
+				k := j + 1
+				for k < len(toks) && f.isCap(s, k) {
+					k++
+				}
+				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j {
+					j = k
+					continue
+				}
+				if _, ok := f.lx.actors[joinTokens(toks[i:k])]; ok {
+					j = k
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, f.chunk(s, i, j)...)
+		i = j
+	}
+	f.markContext(s, out)
+	return out
+}
+
+// lowerMention finds a mention that starts with a lower-case word: a pronoun,
+// or a role such as "the Russian president".
+func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
+	t := s.Tokens[i]
+	if personPronouns[t.Lower] {
+		return mention{Sent: s.Index, Start: i, End: i + 1, Name: t.Text, Type: graph.Person, Kind: byPronoun, Entity: -1}, 1
+	}
+	if t.Lower != "the" || i+1 >= len(s.Tokens) {
+		return mention{}, 0
+	}
+	j := i + 1
+	var country string
+	if e, ok := f.lx.demonyms[s.Tokens[j].Text]; ok {
+		country = e.Name
+		j++
+	} else if e, ok := f.lx.actors[s.Tokens[j].Text]; ok && e.Type == graph.Country {
+		country = e.Name
+		j++
+	}
+	end := f.lx.titleSpan(s.Tokens, j, len(s.Tokens))
+	if end == j || !leaderTitles[joinLower(s.Tokens[j:end])] {
+		return mention{}, 0
+	}
+	if end < len(s.Tokens) && (f.isCap(s, end) || s.Tokens[end].Lower == "of") {
+		return mention{}, 0 // "the president of ...", "the president Vladimir Putin"
+	}
+	return mention{Sent: s.Index, Start: i, End: end, Name: joinTokens(s.Tokens[i:end]), Type: graph.Person,
+		Kind: byRole, Titles: []string{joinLower(s.Tokens[j:end])}, Canonical: country, Entity: -1}, end - i
+}
+
+// leaderTitles can stand for one person: "the Russian president".
+var leaderTitles = map[string]bool{
+	"president": true, "leader": true, "prime minister": true, "premier": true, "chancellor": true,
+	"king": true, "queen": true, "pope": true, "foreign minister": true, "foreign secretary": true,
+	"home secretary": true, "chancellor of the exchequer": true, "secretary of state": true,
+	"defence secretary": true, "defense secretary": true, "vice president": true,
+	"deputy prime minister": true, "chief executive": true, "chairman": true, "boss": true,
+	"party leader": true, "opposition leader": true, "monarch": true, "emir": true, "sultan": true,
+}
+
+// chunk splits a run of capitalised tokens [i, j) into titles, qualifying
+// actors and a name, and types what it finds.
+func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
+	toks := s.Tokens
+	var out []mention
+	var titles []string
+	pos := i
+	for pos < j {
+		if k := f.lx.titleSpan(toks, pos, j); k > pos {
+			titles = append(titles, joinLower(toks[pos:k]))
+			pos = k
+			continue
+		}
+		rest := joinTokens(toks[pos:j])
+		if j-pos >= 2 && f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] {
+			if e, ok := f.lx.actors[rest]; ok {
+				out = append(out, f.lexMention(s, pos, j, e))
+			} else {
+				out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: rest, Type: graph.Organization, Kind: byName, Entity: -1})
+			}
+			pos = j
+			break
+		}
+		if k, m, ok := f.lexiconAt(s, pos, j); ok {
+			out = append(out, m)
+			pos = k
+			continue
+		}
+		if _, ok := f.lx.nonactors[rest]; ok {
+			pos = j
+			break
+		}
+		if k := f.placeAt(toks, pos, j); k > pos {
+			pos = k
+			continue
+		}
+		// A title inside the run ends a qualifier: "RDIF CEO Kirill Dmitriev".
+		if k := f.titleInside(toks, pos, j); k > pos {
+			q := f.nameMention(s, pos, k, nil)
+			q.Titles = nil
+			if q.Type == graph.Person && !isAcronym(q.Name) {
+				q.Weak = true
+			}
+			out = append(out, q)
+			pos = k
+			continue
+		}
+		out = append(out, f.nameMention(s, pos, j, titles))
+		pos = j
+	}
+	if len(out) == 0 && len(titles) > 0 && i > 0 && toks[i-1].Lower == "the" && leaderTitles[titles[len(titles)-1]] {
+		// "the Prime Minister": a role, resolved later.
+		out = append(out, mention{Sent: s.Index, Start: i - 1, End: j, Name: joinTokens(toks[i-1 : j]), Type: graph.Person,
+			Kind: byRole, Titles: titles, Entity: -1})
+	}
+	// An acronym in brackets right after a name is its alias: "London Stock Exchange (LSE)".
+	if n := len(out); n > 0 && j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) {
+		if out[n-1].End == j && out[n-1].Type == graph.Organization {
+			out[n-1].Alias = toks[j+1].Text
+		}
+	}
+	return out
+}
+
+// titleInside returns the first position after pos within (pos, end) where
+// a title starts and a name follows it, or pos.
+func (f *mentionFinder) titleInside(toks []token, pos, end int) int {
+	for k := pos + 1; k < end; k++ {
+		if e := f.lx.titleSpan(toks, k, end); e > k && e < end {
+			return k
+		}
+	}
+	return pos
+}
+
+// lexiconAt matches the longest lexicon phrase starting at pos within [pos, end).
+func (f *mentionFinder) lexiconAt(s *sentence, pos, end int) (int, mention, bool) {
+	toks := s.Tokens
+	max := min(end, pos+f.lx.maxPhrase)
+	for k := max; k > pos; k-- {
+		phrase := joinTokens(toks[pos:k])
+		if e, ok := f.lx.actors[phrase]; ok {
+			return k, f.lexMention(s, pos, k, e), true
+		}
+		if e, ok := f.lx.demonyms[phrase]; ok {
+			m := f.lexMention(s, pos, k, e)
+			m.Kind = byDemonym
+			return k, m, true
+		}
+	}
+	return pos, mention{}, false
+}
+
+// placeAt matches the longest non-actor place or capital at pos.
+func (f *mentionFinder) placeAt(toks []token, pos, end int) int {
+	max := min(end, pos+f.lx.maxPhrase)
+	for k := max; k > pos; k-- {
+		phrase := joinTokens(toks[pos:k])
+		if _, ok := f.lx.nonactors[phrase]; ok {
+			return k
+		}
+		if _, ok := f.lx.capitals[phrase]; ok {
+			return k
+		}
+	}
+	return pos
+}
+
+func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
+	return mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(s.Tokens[i:j]), Type: e.Type,
+		Kind: byLexicon, Canonical: e.Name, Entity: -1}
+}
+
+// nameMention types a name the lexicons do not know.
+func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
+	toks := s.Tokens
+	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
+	m.Titles = append(titles, f.titlesBefore(toks, i)...)
+	switch {
+	case j-i == 1 && isAcronym(toks[i].Text):
+		if f.lx.acronyms[toks[i].Text] {
+			m.Weak = true
+		}
+		m.Type = graph.Organization
+	case f.lx.orgHeads[toks[j-1].Lower]:
+		m.Type = graph.Organization
+	case len(m.Titles) > 0:
+	case j-i == 1:
+		m.Weak = true // a lone capitalised word: kept if it names someone named in full
+	}
+	if s.Headline && len(m.Titles) == 0 {
+		m.Weak = true
+	}
+	return m
+}
+
+// titlesBefore collects the lower-case title words right before a name:
+// "special envoy" in "Trump's special envoy Steve Witkoff".
+func (f *mentionFinder) titlesBefore(toks []token, i int) []string {
+	var out []string
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := toks[k]
+		if f.lx.titles[t.Lower] {
+			out = append(out, t.Lower)
+			continue
+		}
+		if t.Tag == "JJ" || t.Tag == "NN" || t.Lower == "-" {
+			continue // "foreign policy aide", "economic envoy"
+		}
+		break
+	}
+	return out
+}
+
+// titleSpan returns the end of the longest title phrase at pos within
+// [pos, end), or pos when there is none.
+func (lx *lexicon) titleSpan(toks []token, pos, end int) int {
+	max := min(end, pos+4)
+	for k := max; k > pos; k-- {
+		phrase := strings.TrimSuffix(joinLower(toks[pos:k]), ".")
+		if lx.titles[phrase] || lx.titles[joinLower(toks[pos:k])] {
+			return k
+		}
+	}
+	return pos
+}
+
+// markContext sets the flags that say how a mention sits in its sentence.
+func (f *mentionFinder) markContext(s *sentence, ms []mention) {
+	toks := s.Tokens
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind == byPronoun {
+			m.Possessive = m.Start < len(toks) && toks[m.Start].Lower == "his" ||
+				toks[m.Start].Lower == "her" && m.End < len(toks) && isNounish(toks[m.End])
+			continue
+		}
+		if m.End < len(toks) {
+			next := toks[m.End]
+			switch {
+			case next.Text == "'s" || next.Text == "'" || next.Text == "’s" || next.Tag == "POS":
+				m.Possessive = true
+			case m.Kind == byDemonym:
+				m.Modifier = true
+			case isNounish(next) || f.lx.titles[next.Lower]:
+				m.Modifier = true
+			case next.Text == "(" && m.End+2 < len(toks) && toks[m.End+2].Text == ")":
+			}
+		} else if m.Kind == byDemonym {
+			m.Modifier = true
+		}
+		if m.Start > 0 {
+			prev := toks[m.Start-1]
+			if prev.Lower == "the" && m.Start > 1 {
+				prev = toks[m.Start-2]
+			}
+			if placePrepositions[prev.Lower] && (m.Type == graph.Country || m.Type == graph.Organization && !m.Possessive) {
+				m.Location = true
+			}
+		}
+	}
+}
+
+// isNounish reports a lower-case noun or adjective that a name can qualify.
+func isNounish(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	return strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ" || t.Tag == "VBG"
+}
+
+func joinTokens(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && !attaches(t.Text) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func joinLower(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && !attaches(t.Text) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Lower)
+	}
+	return b.String()
+}
+
+// attaches reports tokens written without a space before them.
+func attaches(s string) bool {
+	return s == "'s" || s == "’s" || s == "." || s == "," || s == ")" || s == "-" || s == "'"
+}

@@ -1,0 +1,353 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// actor is one entity of an article while it is being resolved.
+type actor struct {
+	Type    graph.EntityType
+	Name    string
+	Aliases map[string]bool
+	Titles  map[string]bool
+	Country string // for a person: the country a title tied them to ("U.S. President")
+	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
+	Strong  bool   // at least one mention that is not weak
+}
+
+// resolver merges an article's mentions into actors.
+type resolver struct {
+	lx     *lexicon
+	actors []*actor
+	byKey  map[string]int
+}
+
+func newResolver(lx *lexicon) *resolver {
+	return &resolver{lx: lx, byKey: map[string]int{}}
+}
+
+func (r *resolver) add(t graph.EntityType, name string) int {
+	key := graph.EntityID(t, name)
+	if i, ok := r.byKey[key]; ok {
+		return i
+	}
+	r.actors = append(r.actors, &actor{Type: t, Name: name, Aliases: map[string]bool{}, Titles: map[string]bool{}})
+	r.byKey[key] = len(r.actors) - 1
+	return len(r.actors) - 1
+}
+
+var femaleHonorifics = map[string]bool{"mrs": true, "ms": true, "miss": true, "lady": true, "dame": true, "madam": true, "baroness": true, "queen": true, "princess": true}
+
+// resolveNames gives every named mention its actor: lexicon names by their
+// canonical form, full personal names first, then surnames and first names
+// to the full name they shorten, acronyms to the organization they abbreviate.
+func (r *resolver) resolveNames(sents [][]mention) {
+	// Pass 1: lexicon actors, organizations, full personal names.
+	for si := range sents {
+		for mi := range sents[si] {
+			m := &sents[si][mi]
+			switch {
+			case m.Kind == byLexicon || m.Kind == byDemonym:
+				m.Entity = r.add(m.Type, m.Canonical)
+				if m.Kind == byLexicon && m.Name != m.Canonical {
+					r.actors[m.Entity].Aliases[m.Name] = true
+				}
+			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name):
+				m.Entity = r.add(m.Type, m.Name)
+				if m.Alias != "" {
+					r.actors[m.Entity].Aliases[m.Alias] = true
+				}
+			case m.Kind == byName && m.Type == graph.Person && m.End-m.Start >= 2:
+				m.Entity = r.fullName(m.Name)
+			}
+			if m.Entity >= 0 && !m.Weak {
+				r.actors[m.Entity].Strong = true
+			}
+		}
+	}
+	// Pass 2: acronyms, then single names.
+	for si := range sents {
+		for mi := range sents[si] {
+			m := &sents[si][mi]
+			if m.Entity >= 0 || m.Kind != byName {
+				continue
+			}
+			if isAcronym(m.Name) {
+				m.Entity = r.acronym(m)
+			} else {
+				m.Entity = r.shortName(m, si)
+			}
+			if m.Entity >= 0 && !m.Weak {
+				r.actors[m.Entity].Strong = true
+			}
+		}
+	}
+	// Titles and countries of persons.
+	for si := range sents {
+		ms := sents[si]
+		for mi := range ms {
+			m := &ms[mi]
+			if m.Entity < 0 || m.Type != graph.Person {
+				continue
+			}
+			a := r.actors[m.Entity]
+			for _, t := range m.Titles {
+				a.Titles[t] = true
+				if femaleHonorifics[strings.TrimSuffix(t, ".")] {
+					a.Female = true
+				}
+			}
+			if mi > 0 && len(m.Titles) > 0 {
+				p := ms[mi-1]
+				if p.Entity >= 0 && p.Type == graph.Country && (p.Modifier || p.Kind == byDemonym) && m.Start-p.End <= 4 && a.Country == "" {
+					a.Country = r.actors[p.Entity].Name
+				}
+			}
+		}
+	}
+}
+
+// fullName returns the person for a name of two or more words, merging it
+// with a known person whose name it extends or shortens ("George Bush",
+// "George W Bush").
+func (r *resolver) fullName(name string) int {
+	words := strings.Fields(name)
+	for i, a := range r.actors {
+		if a.Type != graph.Person {
+			continue
+		}
+		aw := strings.Fields(a.Name)
+		if len(aw) < 2 || aw[len(aw)-1] != words[len(words)-1] || aw[0] != words[0] {
+			continue
+		}
+		if len(words) > len(aw) {
+			a.Aliases[a.Name] = true
+			delete(r.byKey, graph.EntityID(graph.Person, a.Name))
+			a.Name = name
+			r.byKey[graph.EntityID(graph.Person, name)] = i
+		} else if name != a.Name {
+			a.Aliases[name] = true
+		}
+		return i
+	}
+	return r.add(graph.Person, name)
+}
+
+// shortName resolves a one-word name to the person it shortens: by surname,
+// then by first name; among several, honorifics and recency decide. A name
+// with a title that matches nobody becomes a person of its own; a weak one
+// with nothing to match is dropped (-1).
+func (r *resolver) shortName(m *mention, si int) int {
+	var cands []int
+	for _, pass := range []func([]string) string{last, first} {
+		for i, a := range r.actors {
+			if a.Type != graph.Person {
+				continue
+			}
+			aw := strings.Fields(a.Name)
+			if len(aw) >= 2 && pass(aw) == m.Name {
+				cands = append(cands, i)
+			}
+		}
+		if len(cands) > 0 {
+			break
+		}
+	}
+	if len(cands) > 1 {
+		female := false
+		for _, t := range m.Titles {
+			female = female || femaleHonorifics[strings.TrimSuffix(t, ".")]
+		}
+		var same []int
+		for _, c := range cands {
+			if r.actors[c].Female == female {
+				same = append(same, c)
+			}
+		}
+		if len(same) > 0 {
+			cands = same
+		}
+	}
+	if len(cands) > 0 {
+		a := r.actors[cands[0]]
+		a.Aliases[m.Name] = true
+		return cands[0]
+	}
+	for i, a := range r.actors { // an organization or country named by one word
+		if a.Name == m.Name || a.Aliases[m.Name] {
+			return i
+		}
+	}
+	if m.Weak {
+		return -1
+	}
+	return r.add(m.Type, m.Name)
+}
+
+func last(ws []string) string  { return ws[len(ws)-1] }
+func first(ws []string) string { return ws[0] }
+
+// acronym resolves an acronym to the organization it was given for, or whose
+// initials it spells; otherwise it names an organization of its own.
+func (r *resolver) acronym(m *mention) int {
+	letters := strings.ReplaceAll(m.Name, ".", "")
+	for i, a := range r.actors {
+		if a.Type == graph.Country {
+			continue
+		}
+		if a.Aliases[m.Name] || initials(a.Name) == letters {
+			a.Aliases[m.Name] = true
+			return i
+		}
+	}
+	if m.Weak {
+		return -1
+	}
+	return r.add(graph.Organization, m.Name)
+}
+
+// initials spells the capitalised words of a name: "London Stock Exchange" is
+// "LSE".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r := []rune(w)[0]; r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// resolveReferences resolves pronouns and roles in reading order: "his" to
+// the person the sentence is about, "the Russian president" to the person the
+// article gave that role.
+func (r *resolver) resolveReferences(sents [][]mention) {
+	lastSeen := make([]int, len(r.actors)) // sentence index + 1 of the latest mention
+	var subjects []int                     // first person of each sentence, in order
+	for si := range sents {
+		ms := sents[si]
+		for mi := range ms {
+			m := &ms[mi]
+			switch m.Kind {
+			case byPronoun:
+				m.Entity = r.pronoun(ms, mi, subjects)
+			case byRole:
+				m.Entity = r.role(m, lastSeen)
+			}
+		}
+		firstPerson := -1
+		for _, m := range ms {
+			if m.Entity >= 0 {
+				lastSeen[m.Entity] = si + 1
+				if firstPerson < 0 && r.actors[m.Entity].Type == graph.Person {
+					firstPerson = m.Entity
+				}
+			}
+		}
+		if firstPerson >= 0 {
+			subjects = append(subjects, firstPerson)
+		}
+	}
+}
+
+// pronoun picks the person a pronoun refers to: a person earlier in the same
+// sentence (the first, or a possessor) unless the pronoun is an object, else
+// the person the previous sentences were about.
+func (r *resolver) pronoun(ms []mention, mi int, subjects []int) int {
+	p := ms[mi]
+	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
+	var firstPerson, possessor = -1, -1
+	for _, m := range ms[:mi] {
+		if m.Entity < 0 || m.Type != graph.Person || m.Kind == byPronoun {
+			continue
+		}
+		if firstPerson < 0 {
+			firstPerson = m.Entity
+		}
+		if m.Possessive && possessor < 0 {
+			possessor = m.Entity
+		}
+	}
+	female := strings.EqualFold(p.Name, "she") || strings.EqualFold(p.Name, "her")
+	fits := func(i int) bool { return i >= 0 && r.actors[i].Female == female }
+	if !object {
+		if fits(possessor) {
+			return possessor
+		}
+		if fits(firstPerson) {
+			return firstPerson
+		}
+	}
+	for k := len(subjects) - 1; k >= 0 && k >= len(subjects)-3; k-- {
+		if s := subjects[k]; fits(s) && !(object && s == firstPerson) {
+			return s
+		}
+	}
+	return -1
+}
+
+// role picks the person a role description refers to: the latest person
+// with that title, tied to the same country or to none.
+func (r *resolver) role(m *mention, lastSeen []int) int {
+	want := m.Titles[len(m.Titles)-1]
+	best, bestSeen := -1, 0
+	for i, a := range r.actors {
+		if a.Type != graph.Person || !titleFits(a.Titles, want) {
+			continue
+		}
+		if m.Canonical != "" && a.Country != "" && a.Country != m.Canonical {
+			continue
+		}
+		if lastSeen[i] > bestSeen {
+			best, bestSeen = i, lastSeen[i]
+		}
+	}
+	return best
+}
+
+// headTitles are the titles that "the leader" may stand for.
+var headTitles = []string{"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emir", "sultan"}
+
+func titleFits(have map[string]bool, want string) bool {
+	if have[want] {
+		return true
+	}
+	if want == "leader" {
+		for _, t := range headTitles {
+			if have[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entities returns the resolved actors as graph entities, by article order,
+// and the index map from resolver index to entity index (-1: dropped).
+func (r *resolver) entities() ([]graph.Entity, []int) {
+	index := make([]int, len(r.actors))
+	var out []graph.Entity
+	for i, a := range r.actors {
+		if !a.Strong {
+			index[i] = -1
+			continue
+		}
+		index[i] = len(out)
+		e := graph.Entity{ID: graph.EntityID(a.Type, a.Name), Type: a.Type, Name: a.Name, Aliases: []string{}}
+		for al := range a.Aliases {
+			if al != a.Name && graph.Normalize(al) != "" {
+				e.Aliases = append(e.Aliases, al)
+			}
+		}
+		sort.Strings(e.Aliases)
+		for t := range a.Titles {
+			e.Roles = append(e.Roles, t)
+		}
+		sort.Strings(e.Roles)
+		out = append(out, e)
+	}
+	return out, index
+}

@@ -1,0 +1,654 @@
+package extract
+
+import (
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// edge is one relationship a rule found in one sentence, between resolved
+// actors (resolver indexes).
+type edge struct {
+	Rel            graph.RelationType
+	Source, Target int
+	Sent           int
+	Rule           string
+}
+
+// rule finds relationships in one sentence.
+type rule struct {
+	Name  string
+	Apply func(c *clauseView) []edge
+}
+
+// rules are the relation rules, each named so that every edge can say which
+// rule found it. The order does not matter: edges are merged by type and ends.
+var rules = []rule{
+	{"met-verb", metVerb},
+	{"talks-with", talksWith},
+	{"talks-between", talksBetween},
+	{"adviser-title", adviserTitle},
+	{"adviser-to", adviserTo},
+	{"criticized-verb", criticizedVerb},
+	{"criticized-gerund", criticizedGerund},
+	{"critical-remark", criticalRemark},
+	{"quoted-critic", quotedCritic},
+}
+
+// clauseView is what a rule sees of one sentence: its tokens, its resolved
+// mentions, and what the article said just before.
+type clauseView struct {
+	lx    *lexicon
+	sent  *sentence
+	ms    []mention // resolved mentions (Entity >= 0), in order
+	aside []bool    // tokens inside brackets or an appositive / relative clause
+	types []graph.EntityType
+	// speaker of the quotation that runs on from the previous sentence, or -1
+	carriedSpeaker int
+	// actors the previous sentence reported as criticized
+	criticized map[int]bool
+}
+
+func (c *clauseView) tok(i int) token { return c.sent.Tokens[i] }
+
+func (c *clauseView) n() int { return len(c.sent.Tokens) }
+
+// mentionAt returns the mention covering token i, or nil.
+func (c *clauseView) mentionAt(i int) *mention {
+	for k := range c.ms {
+		if c.ms[k].Start <= i && i < c.ms[k].End {
+			return &c.ms[k]
+		}
+	}
+	return nil
+}
+
+func isVerb(t token) bool { return len(t.Tag) >= 2 && t.Tag[:2] == "VB" }
+
+// clauseBreaks end a clause.
+var clauseBreaks = map[string]bool{
+	";": true, "but": true, "while": true, "although": true, "whereas": true, "because": true,
+	"though": true, "amid": true, "unless": true, "until": true,
+}
+
+// clauseStart finds where the clause holding token p begins.
+func (c *clauseView) clauseStart(p int) int {
+	for i := p - 1; i >= 0; i-- {
+		t := c.tok(i)
+		if c.aside[i] {
+			continue
+		}
+		if clauseBreaks[t.Lower] || t.Text == ":" && !t.Quoted {
+			return i + 1
+		}
+		if t.Text == `"` && c.tok(p).Quoted != t.Quoted && i < p-1 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// subjects returns the actors of the clause before token p that can be its
+// subject: no possessors, places, asides or quoted names; persons when there
+// are any; demonyms only when allowed.
+func (c *clauseView) subjects(p int, demonyms bool) []int {
+	start := c.clauseStart(p)
+	// "a delegation led by X": X is the subject.
+	for i := start; i+1 < p; i++ {
+		if c.tok(i).Lower == "led" && c.tok(i+1).Lower == "by" {
+			if m := c.mentionAt(i + 2); m != nil {
+				return []int{m.Entity}
+			}
+		}
+	}
+	var cands []*mention
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Start < start || m.End > p || c.aside[m.Start] || m.Possessive || m.Location {
+			continue
+		}
+		if c.tok(m.Start).Quoted != c.tok(p).Quoted {
+			continue
+		}
+		if m.Kind == byDemonym && !demonyms {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	return pickHeads(cands)
+}
+
+// pickHeads keeps persons when there are any, then actors that are not
+// modifiers, then whatever there is.
+func pickHeads(cands []*mention) []int {
+	var persons, heads, all []int
+	for _, m := range cands {
+		all = appendNew(all, m.Entity)
+		if m.Type == graph.Person {
+			persons = appendNew(persons, m.Entity)
+		}
+		if !m.Modifier {
+			heads = appendNew(heads, m.Entity)
+		}
+	}
+	switch {
+	case len(persons) > 0:
+		return persons
+	case len(heads) > 0:
+		return heads
+	}
+	return all
+}
+
+func appendNew(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// objectWords may sit inside an object phrase between the actors it lists.
+var objectWords = map[string]bool{
+	",": true, "and": true, "or": true, "including": true, "as": true, "well": true,
+	"both": true, "'s": true, "'": true, "(": true, ")": true, "-": true, "with": true,
+}
+
+// objects returns the actors of the phrase that starts at token p: a list of
+// names with their titles and modifiers, up to the first preposition, verb or
+// clause break. Possessors count when possessive is set ("attacked Y's plans").
+func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
+	var cands []*mention
+	for i := p; i < c.n(); i++ {
+		t := c.tok(i)
+		if m := c.mentionAt(i); m != nil {
+			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && !c.aside[i] {
+				cands = append(cands, m)
+			}
+			continue
+		}
+		if c.aside[i] {
+			continue
+		}
+		if k := c.lx.titleSpan(c.sent.Tokens, i, c.n()); k > i {
+			i = k - 1 // "Secretary of State"
+			continue
+		}
+		switch {
+		case objectWords[t.Lower], t.Tag == "DT", t.Tag == "JJ", t.Tag == "JJS", t.Tag == "CD", t.Tag == "RB",
+			t.Tag == "PRP$", t.Tag == "NN", t.Tag == "NNS", t.Tag == "NNP", t.Tag == "NNPS", t.Tag == "POS",
+			c.lx.titles[t.Lower], t.Text == `"`:
+			continue
+		}
+		break
+	}
+	return pickHeads(cands)
+}
+
+func pairs(rel graph.RelationType, rule string, sent int, from, to []int) []edge {
+	var out []edge
+	for _, s := range from {
+		for _, t := range to {
+			if s != t {
+				out = append(out, edge{Rel: rel, Source: s, Target: t, Sent: sent, Rule: rule})
+			}
+		}
+	}
+	return out
+}
+
+// triggersAt yields the positions of trigger words of one relation and kind.
+func (c *clauseView) triggersAt(rel graph.RelationType, kinds ...string) []int {
+	var out []int
+	for i, t := range c.sent.Tokens {
+		tr, ok := c.lx.triggers[t.Lower]
+		if !ok || tr.Rel != rel {
+			continue
+		}
+		for _, k := range kinds {
+			if tr.Kind == k {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// metVerb: "X met (with) Y", "X hosted Y", "X and Y meet".
+func metVerb(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "verb") {
+		if !isVerb(c.tok(p)) && !c.sent.Headline {
+			continue
+		}
+		subj := c.subjects(p, false)
+		q := p + 1
+		if q < c.n() && c.tok(q).Lower == "with" {
+			q++
+		}
+		obj := c.objects(q, false, false)
+		if len(obj) == 0 && len(subj) > 1 && c.tok(p).Lower != "hosted" {
+			out = append(out, allPairs(graph.MetWith, "met-verb", c.sent.Index, subj)...) // "X and Y met"
+			continue
+		}
+		out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, subj, obj)...)
+	}
+	return out
+}
+
+func allPairs(rel graph.RelationType, rule string, sent int, xs []int) []edge {
+	var out []edge
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			out = append(out, edge{Rel: rel, Source: xs[i], Target: xs[j], Sent: sent, Rule: rule})
+		}
+	}
+	return out
+}
+
+// joinVerbs link a subject to the talks it takes part in: "held talks with",
+// "arrived in Moscow for talks with", "in talks with".
+var joinVerbs = map[string]bool{
+	"held": true, "hold": true, "holds": true, "holding": true, "began": true, "begin": true,
+	"begins": true, "opened": true, "open": true, "opens": true, "started": true, "start": true,
+	"starts": true, "resumed": true, "resume": true, "entered": true, "enter": true, "arrived": true,
+	"arrive": true, "flew": true, "travelled": true, "traveled": true, "went": true, "came": true,
+	"had": true, "have": true, "has": true, "joined": true, "continued": true, "concluded": true,
+	"attended": true, "sat": true, "in": true, "for": true, "into": true, "conducted": true,
+	"opening": true, "launched": true, "agreed": true,
+}
+
+// talksWith: "X held talks with Y", "X arrived for talks with Y".
+func talksWith(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "noun") {
+		if p+1 >= c.n() || c.tok(p+1).Lower != "with" || c.aside[p] {
+			continue
+		}
+		obj := c.objects(p+2, false, false)
+		if len(obj) == 0 {
+			continue
+		}
+		var subj []int
+		if p > 0 && c.tok(p-1).Tag == "POS" {
+			if m := c.mentionAt(p - 2); m != nil {
+				subj = []int{m.Entity} // "Putin's talks with ..."
+			}
+		} else if c.joined(p) {
+			subj = c.subjects(p, false)
+		}
+		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
+	}
+	return out
+}
+
+// joined reports whether the words between the clause's subject and the
+// talks noun at p tie the subject to the talks.
+func (c *clauseView) joined(p int) bool {
+	start := c.clauseStart(p)
+	lastActor := -1
+	for k := range c.ms {
+		m := c.ms[k]
+		if m.Start >= start && m.End <= p && !m.Location && !m.Possessive && !c.aside[m.Start] {
+			lastActor = m.End
+		}
+	}
+	if lastActor < 0 {
+		return false
+	}
+	link := false
+	for i := lastActor; i < p; i++ {
+		t := c.tok(i)
+		if c.aside[i] || c.mentionAt(i) != nil {
+			continue
+		}
+		switch {
+		case joinVerbs[t.Lower]:
+			link = true
+		case i == lastActor && (t.Tag == "NNS" || t.Tag == "NN"): // "Deutsche Boerse bosses"
+		case t.Tag == "RB", t.Tag == "MD", t.Tag == "TO", t.Tag == "DT", t.Tag == "JJ", t.Tag == "CD",
+			t.Text == `"`, t.Text == ",", t.Lower == "and", t.Lower == "be", t.Lower == "been",
+			t.Lower == "is", t.Lower == "are", t.Lower == "was", t.Lower == "were", t.Lower == "will",
+			t.Lower == "to", t.Lower == "due", t.Lower == "set", t.Lower == "expected":
+		case isPlace(c, i):
+		default:
+			return false
+		}
+	}
+	return link
+}
+
+// isPlace reports a capitalised word that names no actor (a city, say).
+func isPlace(c *clauseView, i int) bool {
+	t := c.tok(i)
+	return t.Tag == "NNP" && c.mentionAt(i) == nil
+}
+
+// talksBetween: "talks between X, Y and Z".
+func talksBetween(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "noun") {
+		if p+1 >= c.n() || c.tok(p+1).Lower != "between" {
+			continue
+		}
+		out = append(out, allPairs(graph.MetWith, "talks-between", c.sent.Index, c.objects(p+2, false, false))...)
+	}
+	return out
+}
+
+// adviserTitle: "Putin's aide Yury Ushakov", "his envoy Kirill Dmitriev",
+// "Kremlin adviser Yury Ushakov", "... aide Ushakov and envoy Dmitriev".
+func adviserTitle(c *clauseView) []edge {
+	var out []edge
+	lastPrincipal := -1
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Type != graph.Person || m.Kind != byName && m.Kind != byLexicon {
+			continue
+		}
+		// Walk back over the title words before the name.
+		i := m.Start - 1
+		role := false
+		for ; i >= 0 && i >= m.Start-6; i-- {
+			t := c.tok(i)
+			if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+				role = true
+				continue
+			}
+			if c.lx.titles[t.Lower] || t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNP" && c.mentionAt(i) == nil || t.Text == "-" {
+				continue
+			}
+			break
+		}
+		if !role {
+			for _, t := range m.Titles {
+				if tr, ok := c.lx.triggers[lastWord(t)]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+					role = true
+				}
+			}
+		}
+		if !role {
+			continue
+		}
+		principal := -1
+		if i >= 0 {
+			t := c.tok(i)
+			switch {
+			case t.Tag == "POS" && i > 0:
+				if pm := c.mentionAt(i - 1); pm != nil {
+					principal = pm.Entity
+				}
+			case t.Lower == "his" || t.Lower == "her" || t.Lower == "their":
+				if pm := c.mentionAt(i); pm != nil {
+					principal = pm.Entity
+				}
+			case t.Lower == "and" || t.Text == ",":
+				principal = lastPrincipal
+			default:
+				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location {
+					principal = pm.Entity // "Kremlin adviser", "Trump special envoy"
+				}
+			}
+		}
+		if principal >= 0 && principal != m.Entity {
+			out = append(out, edge{Rel: graph.Advises, Source: m.Entity, Target: principal, Sent: c.sent.Index, Rule: "adviser-title"})
+			lastPrincipal = principal
+		}
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+// adviserTo: "Y, an adviser to X", "Y, X's chief adviser".
+func adviserTo(c *clauseView) []edge {
+	var out []edge
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Type != graph.Person || m.End+2 >= c.n() || c.tok(m.End).Text != "," {
+			continue
+		}
+		for i := m.End + 1; i < c.n() && i <= m.End+7; i++ {
+			t := c.tok(i)
+			tr, ok := c.lx.triggers[t.Lower]
+			if !ok || tr.Rel != graph.Advises || tr.Kind != "role" {
+				if t.Text == "," || isVerb(t) {
+					break
+				}
+				continue
+			}
+			var principal *mention
+			if i+1 < c.n() && c.mentionAt(i+1) != nil {
+				break // a list of names, not an aside: "X, Y's envoy Z"
+			}
+			if i+2 < c.n() && (c.tok(i+1).Lower == "to" || c.tok(i+1).Lower == "for") {
+				j := i + 2
+				if c.tok(j).Lower == "the" {
+					j++
+				}
+				principal = c.mentionAt(j)
+			} else {
+				for j := m.End + 1; j < i; j++ {
+					if pm := c.mentionAt(j); pm != nil && pm.Possessive {
+						principal = pm
+					}
+				}
+			}
+			if principal != nil && principal.Entity != m.Entity && principal.Type != graph.Country {
+				out = append(out, edge{Rel: graph.Advises, Source: m.Entity, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-to"})
+			}
+			break
+		}
+	}
+	return out
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true, "'s": false}
+
+// criticizedVerb: "X criticised Y", "X accused Y of ...", "Y was attacked by X".
+func criticizedVerb(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Criticized, "verb") {
+		t := c.tok(p)
+		if !isVerb(t) && !c.sent.Headline {
+			continue
+		}
+		if c.passive(p) {
+			var agents []int
+			for i := p + 1; i+1 < c.n(); i++ {
+				if c.tok(i).Lower == "by" {
+					agents = c.objects(i+1, false, true)
+					break
+				}
+				if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "." {
+					break
+				}
+			}
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, true))...)
+			continue
+		}
+		if t.Tag == "VBN" && p > 0 && !isAux(c.tok(p-1)) && !c.sent.Headline {
+			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
+		}
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, true), c.objects(p+1, true, true))...)
+	}
+	return out
+}
+
+func isAux(t token) bool {
+	switch t.Lower {
+	case "has", "have", "had", "having":
+		return true
+	}
+	return false
+}
+
+// passive reports "was criticised", "has been accused".
+func (c *clauseView) passive(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		t := c.tok(i)
+		if beForms[t.Lower] {
+			return true
+		}
+		if t.Tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+// criticizedGerund: "X has been accused of criticising Y": the clause's
+// subject criticised Y.
+func criticizedGerund(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Criticized, "gerund") {
+		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, c.subjects(p, true), c.objects(p+1, true, true))...)
+	}
+	return out
+}
+
+// speechVerbs report what someone said.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "wrote": true, "writes": true,
+	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true, "argues": true,
+	"insisted": true, "insists": true, "warned": true, "warns": true, "alleged": true, "alleges": true,
+	"complained": true, "complains": true, "charged": true, "stated": true, "declared": true,
+	"accused": false,
+}
+
+// speaker finds who a sentence quotes or reports: the actor next to a speech
+// verb ("Rubio told reporters", "said Mr Smith", "the Tories have claimed").
+// It returns the speaker and the speech verb's position, or -1, -1.
+func (c *clauseView) speaker() (int, int) {
+	for p := 0; p < c.n(); p++ {
+		t := c.tok(p)
+		if !speechVerbs[t.Lower] || t.Quoted {
+			continue
+		}
+		// Before the verb, skipping auxiliaries, adverbs and brackets.
+		for i := p - 1; i >= 0 && i >= p-8; i-- {
+			u := c.tok(i)
+			if m := c.mentionAt(i); m != nil && !m.Location && m.Type != graph.Country {
+				if m.Possessive {
+					break
+				}
+				return m.Entity, p
+			}
+			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
+				continue
+			}
+			break
+		}
+		// After it: "said Larry Bevington".
+		if p+1 < c.n() {
+			j := p + 1
+			for j < c.n() && (c.lx.titles[c.tok(j).Lower] || c.tok(j).Tag == "DT" || c.tok(j).Tag == "JJ") {
+				j++
+			}
+			if m := c.mentionAt(j); m != nil && !m.Location && m.Type != graph.Country {
+				return m.Entity, p
+			}
+		}
+	}
+	return -1, -1
+}
+
+// criticalRemark: a named speaker says something critical of a named actor:
+// "'This is a scurrilous attempt by the Tories ...,' he said".
+func criticalRemark(c *clauseView) []edge {
+	spk, at := c.speaker()
+	if spk < 0 {
+		spk = c.carriedSpeaker
+	}
+	if spk < 0 {
+		return nil
+	}
+	var negs []int
+	for i, t := range c.sent.Tokens {
+		if c.lx.negative[t.Lower] && !(i > 0 && c.tok(i-1).Lower == "not") {
+			negs = append(negs, i)
+		}
+	}
+	if len(negs) == 0 {
+		return nil
+	}
+	var out []edge
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || m.Kind == byPronoun && !m.Possessive {
+			continue
+		}
+		if at >= 0 && m.Start > at && m.Start <= at+1 {
+			continue // the listener: "told MPs"
+		}
+		near := false
+		for _, n := range negs {
+			if abs(n-m.Start) <= 10 {
+				near = true
+			}
+		}
+		if near {
+			out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// criticismNouns report that someone was criticised.
+var criticismNouns = map[string]bool{
+	"criticism": true, "criticisms": true, "condemnation": true, "backlash": true, "outcry": true,
+	"criticized": true, "criticised": true, "rebuke": true, "censure": true,
+}
+
+// criticizedTargets returns the actors a sentence reports as criticised
+// without naming the critic: "coaching by Witkoff drew criticism".
+func criticizedTargets(c *clauseView) map[int]bool {
+	out := map[int]bool{}
+	for p, t := range c.sent.Tokens {
+		if !criticismNouns[t.Lower] {
+			continue
+		}
+		start := c.clauseStart(p)
+		for k := range c.ms {
+			m := &c.ms[k]
+			if m.Start >= start && m.Start < p && !m.Location && m.Type != graph.Country && m.Kind != byDemonym {
+				out[m.Entity] = true
+			}
+		}
+	}
+	return out
+}
+
+// quotedCritic: criticism reported as a quote that follows news of the
+// criticism: "... drew criticism. 'It is clear that X favors ...,' Y wrote."
+func quotedCritic(c *clauseView) []edge {
+	if len(c.criticized) == 0 {
+		return nil
+	}
+	spk, _ := c.speaker()
+	if spk < 0 {
+		return nil
+	}
+	var out []edge
+	for k := range c.ms {
+		m := &c.ms[k]
+		if c.criticized[m.Entity] && m.Entity != spk && c.tok(m.Start).Quoted {
+			out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "quoted-critic"})
+		}
+	}
+	return out
+}

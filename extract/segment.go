@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// sentence is one sentence of an article with its tokens.
+type sentence struct {
+	Index    int
+	Para     int  // paragraph number; the headline is paragraph -1
+	Headline bool // the title, often in Title Case
+	Text     string
+	Tokens   []token
+}
+
+// token is one word or punctuation mark with its part-of-speech tag.
+type token struct {
+	Text   string
+	Lower  string
+	Tag    string
+	Quoted bool // inside quotation marks
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "rev": true, "st": true,
+	"rep": true, "reps": true, "sen": true, "sens": true, "gov": true, "gen": true, "lt": true,
+	"col": true, "capt": true, "cpt": true, "sgt": true, "maj": true, "adm": true, "cmdr": true,
+	"jr": true, "sr": true, "no": true, "vs": true, "v": true, "inc": true, "corp": true,
+	"ltd": true, "co": true, "bros": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "e.g": true, "i.e": true, "approx": true, "est": true, "ft": true, "mt": true,
+	"pres": true, "hon": true, "atty": true, "supt": true, "det": true, "insp": true,
+}
+
+// splitSentences splits a paragraph into sentences at ".", "!" and "?" (with
+// any closing quotes or brackets), except after abbreviations and initials.
+func splitSentences(para string) []string {
+	var out []string
+	start := 0
+	rs := []rune(para)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		end := i + 1
+		for end < len(rs) && strings.ContainsRune(`"'”’)]`, rs[end]) {
+			end++
+		}
+		if end < len(rs) && !unicode.IsSpace(rs[end]) {
+			continue // "U.S.", "3.5", "Yahoo!Inc"
+		}
+		next := end
+		for next < len(rs) && unicode.IsSpace(rs[next]) {
+			next++
+		}
+		if next >= len(rs) {
+			break
+		}
+		if !startsSentence(rs[next:]) {
+			continue
+		}
+		if r == '.' && noBreakAfter(rs[start:i], rs[next:]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(string(rs[start:end])))
+		start = next
+		i = next - 1
+	}
+	if tail := strings.TrimSpace(string(rs[start:])); tail != "" {
+		out = append(out, tail)
+	}
+	return out
+}
+
+// startsSentence reports whether text can begin a sentence: an upper-case
+// letter or digit, perhaps after an opening quote or bracket.
+func startsSentence(rs []rune) bool {
+	for _, r := range rs {
+		if strings.ContainsRune(`"'“‘([`, r) {
+			continue
+		}
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// noBreakAfter reports whether the full stop after before belongs to an
+// abbreviation or an initial rather than ending the sentence.
+func noBreakAfter(before, after []rune) bool {
+	j := len(before)
+	for j > 0 && !unicode.IsSpace(before[j-1]) && !strings.ContainsRune(`("'“`, before[j-1]) {
+		j--
+	}
+	word := string(before[j:])
+	lw := strings.ToLower(word)
+	if abbreviations[lw] {
+		return true
+	}
+	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
+		return true // an initial: "George W. Bush"
+	}
+	if strings.Contains(word, ".") { // "U.S." ends a sentence only before a sentence opener
+		nextWord := strings.ToLower(strings.TrimLeft(firstWord(after), `"'“‘(`))
+		return !sentenceOpeners[nextWord]
+	}
+	return false
+}
+
+func firstWord(rs []rune) string {
+	s := string(rs)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// sentenceOpeners are words that begin sentences far more often than they
+// follow an abbreviation inside one.
+var sentenceOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true,
+	"we": true, "i": true, "but": true, "and": true, "this": true, "that": true, "in": true,
+	"on": true, "at": true, "as": true, "if": true, "when": true, "after": true, "there": true,
+	"his": true, "her": true, "their": true, "its": true, "however": true, "meanwhile": true,
+}
+
+// tagger tokenizes and tags sentences with prose's models, loaded once.
+type tagger struct {
+	model *prose.Model
+}
+
+func newTagger() (*tagger, error) {
+	doc, err := prose.NewDocument("Load the models.", prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil, err
+	}
+	return &tagger{model: doc.Model}, nil
+}
+
+// tokens tokenizes and tags one sentence, marking tokens inside quotes;
+// quoted says whether the sentence starts inside a quotation, and the result
+// whether it ends inside one.
+func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
+	doc, err := prose.NewDocument(text,
+		prose.UsingModel(t.model),
+		prose.WithSegmentation(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return nil, false, err
+	}
+	pt := doc.Tokens()
+	out := make([]token, 0, len(pt))
+	for _, p := range pt {
+		txt := p.Text
+		if isQuote(txt) {
+			quoted = !quoted
+			out = append(out, token{Text: `"`, Lower: `"`, Tag: "``"})
+			continue
+		}
+		tag := p.Tag
+		out = append(out, token{Text: txt, Lower: strings.ToLower(txt), Tag: tag, Quoted: quoted})
+	}
+	return out, quoted, nil
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case `"`, "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
