@@ -1,7 +1,9 @@
 package evaluate_test
 
 import (
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -95,4 +97,59 @@ func TestDevScores(t *testing.T) {
 	}
 	t.Log("micro-averaged over the dev set:")
 	logReport(t, evaluate.Micro(reports...))
+}
+
+// TestScoreMatchesScorePyOnExtractions scores what the real extractor finds
+// in every gold article with both Score and score.py, when score.py and
+// python3 are at hand, and checks they agree.
+func TestScoreMatchesScorePyOnExtractions(t *testing.T) {
+	py, err := filepath.Abs("../../../shared/gold/score.py")
+	if p := os.Getenv("SCORE_PY"); p != "" {
+		py = p
+	}
+	if _, serr := os.Stat(py); err != nil || serr != nil {
+		t.Skipf("no score.py at %s", py)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3")
+	}
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds, _ := filepath.Glob("../../testdata/gold/*.gold.json")
+	dev, _ := filepath.Glob("../../testdata/gold/dev/*.gold.json")
+	for _, goldPath := range append(golds, dev...) {
+		t.Run(filepath.Base(goldPath), func(t *testing.T) {
+			gold, err := evaluate.LoadGold(goldPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := filepath.Join("../../testdata", filepath.Base(gold.Article))
+			if _, err := os.Stat(text); err != nil {
+				text = filepath.Join("../../testdata/bbc", filepath.Base(gold.Article))
+			}
+			g := extractFile(t, x, text)
+			predPath := filepath.Join(t.TempDir(), "pred.json")
+			data, err := json.Marshal(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(predPath, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("python3", py, "--json", "--gold", goldPath, "--pred", predPath).Output()
+			if err != nil {
+				t.Fatalf("score.py: %v", err)
+			}
+			var want struct{ Entities, Relations evaluate.Scores }
+			if err := json.Unmarshal(out, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := evaluate.Score(gold, g)
+			if got.Entities != want.Entities || got.Relations != want.Relations {
+				t.Errorf("Score:\n%+v\n%+v\nscore.py:\n%+v\n%+v", got.Entities, got.Relations, want.Entities, want.Relations)
+			}
+		})
+	}
 }
