@@ -64,7 +64,7 @@ MERGE (a:%s {id: row.id})
 WITH a, row, a.name IS NULL AS created, [a.name, a.aliases, a.roles, a.names] AS before
 SET a:Actor, a.name = coalesce(a.name, row.name)
 WITH a, row, created, before, coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles, coalesce(a.names, []) AS names
-SET a.aliases = aliases + [x IN row.aliases WHERE x <> a.name AND NOT x IN aliases],
+SET a.aliases = aliases + [x IN row.aliases + [row.name] WHERE x <> a.name AND NOT x IN aliases],
     a.roles = roles + [x IN row.roles WHERE NOT x IN roles],
     a.names = names + [x IN row.names WHERE NOT x IN names]
 RETURN count(CASE WHEN NOT created AND before <> [a.name, a.aliases, a.roles, a.names] THEN 1 END) AS updated, count(*) AS rows`
@@ -205,6 +205,8 @@ func actorRows(entities []graph.Entity, t graph.EntityType) []any {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	rows := make([]any, 0, len(sorted))
 	for _, e := range sorted {
+		// The name goes in as the last alias: added when it is spelled
+		// differently from the stored name of the same id.
 		var aliases []string
 		for _, a := range e.Aliases {
 			if a != e.Name {

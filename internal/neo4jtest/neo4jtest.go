@@ -87,11 +87,10 @@ func Exec(t testing.TB, cfg neo4jstore.Config, cypher string, params map[string]
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	driver, err := driverFor(cfg)
 	if err != nil {
 		t.Fatalf("neo4jtest: %v", err)
 	}
-	defer driver.Close(ctx)
 	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
 	defer session.Close(ctx)
 	res, err := session.Run(ctx, cypher, params)
@@ -107,6 +106,27 @@ func Exec(t testing.TB, cfg neo4jstore.Config, cypher string, params map[string]
 		out[i] = r.AsMap()
 	}
 	return out
+}
+
+// drivers holds one driver per configuration for Exec, for the life of the
+// test binary.
+var drivers = struct {
+	sync.Mutex
+	m map[neo4jstore.Config]neo4j.DriverWithContext
+}{m: map[neo4jstore.Config]neo4j.DriverWithContext{}}
+
+func driverFor(cfg neo4jstore.Config) (neo4j.DriverWithContext, error) {
+	drivers.Lock()
+	defer drivers.Unlock()
+	if d, ok := drivers.m[cfg]; ok {
+		return d, nil
+	}
+	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		return nil, err
+	}
+	drivers.m[cfg] = d
+	return d, nil
 }
 
 func firstLine(s string) string {
