@@ -220,36 +220,38 @@ func dash(s string) string {
 	return s
 }
 
-// writeExplanation prints, for every relationship, the rules that found it
-// and its evidence sentences.
+// writeExplanation prints, for every relationship, the rule that found each
+// of its evidence sentences, and the sentence; the article's title too when
+// there are several articles.
 func writeExplanation(w io.Writer, g *graph.Graph) error {
 	name := names(g)
 	titles := map[string]string{}
 	for _, a := range g.Articles {
-		titles[a.ID] = dash(a.Title)
+		titles[a.ID] = a.Title
 		if a.Title == "" {
 			titles[a.ID] = a.Source
 		}
 	}
 	fmt.Fprintf(w, "\nWHY\n")
 	for _, r := range sortedRelations(g) {
-		fmt.Fprintf(w, "\n%s %s %s %s\n", name(r.Source), arrow(r.Type), name(r.Target), r.Type)
+		fmt.Fprintf(w, "\n%s  %s %s %s\n", r.Type, name(r.Source), arrow(r.Type), name(r.Target))
 		for _, ev := range r.Evidence {
 			rule := ev.Rule
 			if rule == "" {
 				rule = "(no rule recorded)"
 			}
-			fmt.Fprintf(w, "  rule %s, in %s:\n    %s\n", rule, titleOr(titles, ev.Article), oneLine(ev.Sentence))
+			where := ""
+			if len(g.Articles) > 1 {
+				title, ok := titles[ev.Article]
+				if !ok {
+					title = ev.Article
+				}
+				where = fmt.Sprintf(" in %q", title)
+			}
+			fmt.Fprintf(w, "  rule %s%s: %s\n", rule, where, oneLine(ev.Sentence))
 		}
 	}
 	return nil
-}
-
-func titleOr(titles map[string]string, id string) string {
-	if t, ok := titles[id]; ok {
-		return t
-	}
-	return id
 }
 
 // oneLine folds runs of white space, line breaks included, into single spaces.

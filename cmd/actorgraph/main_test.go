@@ -416,8 +416,12 @@ func TestExtractFormats(t *testing.T) {
 			"1 RELATIONSHIP", "MET_WITH  Steve Witkoff  --  Vladimir Putin  2 sentences",
 		}, []string{"WHY", "met-with-talks"}},
 		{"explain", []string{"extract", "--explain", a}, []string{
-			"1 RELATIONSHIP", "WHY", "Steve Witkoff -- Vladimir Putin MET_WITH",
-			"rule met-with-talks, in Title of a.txt:", "    Witkoff met Putin in Moscow on Tuesday.",
+			"1 RELATIONSHIP", "WHY\n\nMET_WITH  Steve Witkoff -- Vladimir Putin\n",
+			"\n  rule met-with-talks: Witkoff met Putin in Moscow on Tuesday.\n",
+		}, []string{"Title of a.txt:"}},
+		{"explain two articles", []string{"extract", "--explain", a, b}, []string{
+			"\n  rule met-with-talks in \"Title of a.txt\": Witkoff met Putin in Moscow on Tuesday.\n",
+			"\n  rule met-with-talks in \"Title of b.txt\": Putin and Witkoff talked for hours.\n",
 		}, nil},
 		{"cypher", []string{"extract", "--format", "cypher", a}, []string{"MERGE", ":param"}, nil},
 	}
@@ -520,10 +524,20 @@ func TestQueryFormats(t *testing.T) {
 		{"json", "[\n  {\"met\": \"Steve Witkoff\", \"evidence\": [\"Talks began.\",\"They \\\"met\\\", twice.\"], \"count\": 2},\n" +
 			"  {\"met\": \"Jared Kushner\", \"evidence\": null, \"count\": 1}\n]\n"},
 	}
+	long := strings.Repeat("word ", 30)
+	tests = append(tests, struct {
+		format string
+		want   string
+	}{"terminal", "MET    EVIDENCE\nPutin  " + long[:79] + "…\n"})
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			c := newCLI(t)
 			c.store.result = res
+			if tt.format == "terminal" {
+				c.f.IO.OutTTY = true
+				tt.format = "table"
+				c.store.result = &neo4jstore.Result{Columns: []string{"met", "evidence"}, Rows: [][]any{{"Putin", long}}}
+			}
 			if code := c.run("query", "who-met", "--param", "name=putin", "--format", tt.format); code != 0 {
 				t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
 			}

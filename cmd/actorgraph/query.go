@@ -126,10 +126,20 @@ func runQuery(ctx context.Context, opts *QueryOptions) (err error) {
 	case "csv":
 		return writeResultCSV(f.IO.Out, res)
 	}
-	return writeResultTable(f.IO.Out, f.IO.ErrOut, res)
+	width := 0
+	if f.IO.OutTTY {
+		width = terminalCellWidth
+	}
+	return writeResultTable(f.IO.Out, f.IO.ErrOut, res, width)
 }
 
-func writeResultTable(out, errOut io.Writer, res *neo4jstore.Result) error {
+// terminalCellWidth is how many characters of a value a table shows on a
+// terminal; pipes and files get every value whole.
+const terminalCellWidth = 80
+
+// writeResultTable prints the rows as aligned columns, cutting values to
+// width characters when width is not 0, and the row count on errOut.
+func writeResultTable(out, errOut io.Writer, res *neo4jstore.Result, width int) error {
 	if len(res.Rows) == 0 {
 		fmt.Fprintln(errOut, "No rows.")
 		return nil
@@ -140,17 +150,26 @@ func writeResultTable(out, errOut io.Writer, res *neo4jstore.Result) error {
 		heads[i] = strings.ToUpper(c)
 	}
 	fmt.Fprintln(tw, strings.Join(heads, "\t"))
+	cut := false
 	for _, row := range res.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
 			cells[i] = strings.ReplaceAll(text(v), "\t", " ")
+			if r := []rune(cells[i]); width > 0 && len(r) > width {
+				cells[i] = string(r[:width-1]) + "…"
+				cut = true
+			}
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(errOut, "%s\n", plural(len(res.Rows), "row", "rows"))
+	note := ""
+	if cut {
+		note = fmt.Sprintf(" (values cut at %d characters: --format csv or json shows them whole)", width)
+	}
+	fmt.Fprintf(errOut, "%s%s\n", plural(len(res.Rows), "row", "rows"), note)
 	return nil
 }
 
