@@ -265,8 +265,14 @@ func asides(s *sentence) []bool {
 		if !asideOpeners[next.Lower] && next.Tag != "VBN" {
 			continue
 		}
+		relative := next.Tag == "WDT" || next.Tag == "WP" || next.Tag == "WP$"
 		j := i + 1
-		for j < len(toks) && toks[j].Text != "," && toks[j].Text != "." && toks[j].Text != ";" && toks[j].Text != `"` {
+		for j < len(toks) && toks[j].Text != "." && toks[j].Text != ";" && toks[j].Text != `"` {
+			// A relative clause may hold a list: "which combines the Paris,
+			// Amsterdam and Lisbon exchanges, also began".
+			if toks[j].Text == "," && !(relative && j+1 < len(toks) && isCapital(toks[j+1].Text)) {
+				break
+			}
 			j++
 		}
 		if j < len(toks) && toks[j].Text == "," {
@@ -277,6 +283,11 @@ func asides(s *sentence) []bool {
 		}
 	}
 	return out
+}
+
+func isCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // toRelations merges edges by type and ends into relations with evidence.

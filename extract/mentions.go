@@ -130,6 +130,13 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			continue
 		}
 		j := i + 1
+		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok && k > i+1 && f.isCap(s, k-1) && spansLower(toks, i, k) {
+			// A lexicon name with lower-case words inside: "International
+			// Criminal Tribunal for the former Yugoslavia".
+			out = append(out, m)
+			i = k
+			continue
+		}
 		for j < len(toks) {
 			if f.isCap(s, j) {
 				j++
@@ -157,6 +164,16 @@ func (f *mentionFinder) find(s *sentence) []mention {
 	}
 	f.markContext(s, out)
 	return out
+}
+
+// spansLower reports whether toks[i:k] holds a lower-case word.
+func spansLower(toks []token, i, k int) bool {
+	for _, t := range toks[i:k] {
+		if t.Text == t.Lower && hasLetter(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerMention finds a mention that starts with a lower-case word: a pronoun,

@@ -15,6 +15,7 @@ type actor struct {
 	Titles  map[string]bool
 	Country string // for a person: the country a title tied them to ("U.S. President")
 	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
+	Male    bool   // named with Mr, Sir or Lord
 	Strong  bool   // at least one mention that is not weak
 }
 
@@ -23,6 +24,8 @@ type resolver struct {
 	lx     *lexicon
 	actors []*actor
 	byKey  map[string]int
+
+	acronymCount map[string]int // times each unknown acronym is used
 }
 
 func newResolver(lx *lexicon) *resolver {
@@ -38,6 +41,8 @@ func (r *resolver) add(t graph.EntityType, name string) int {
 	r.byKey[key] = len(r.actors) - 1
 	return len(r.actors) - 1
 }
+
+var maleHonorifics = map[string]bool{"mr": true, "sir": true, "lord": true, "king": true, "prince": true, "baron": true}
 
 var femaleHonorifics = map[string]bool{"mrs": true, "ms": true, "miss": true, "lady": true, "dame": true, "madam": true, "baroness": true, "queen": true, "princess": true}
 
@@ -69,6 +74,14 @@ func (r *resolver) resolveNames(sents [][]mention) {
 		}
 	}
 	// Pass 2: acronyms, then single names.
+	r.acronymCount = map[string]int{}
+	for si := range sents {
+		for _, m := range sents[si] {
+			if m.Kind == byName && isAcronym(m.Name) {
+				r.acronymCount[m.Name]++
+			}
+		}
+	}
 	for si := range sents {
 		for mi := range sents[si] {
 			m := &sents[si][mi]
@@ -96,9 +109,8 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			a := r.actors[m.Entity]
 			for _, t := range m.Titles {
 				a.Titles[t] = true
-				if femaleHonorifics[strings.TrimSuffix(t, ".")] {
-					a.Female = true
-				}
+				a.Female = a.Female || femaleHonorifics[strings.TrimSuffix(t, ".")]
+				a.Male = a.Male || maleHonorifics[strings.TrimSuffix(t, ".")]
 			}
 			if mi > 0 && len(m.Titles) > 0 {
 				p := ms[mi-1]
@@ -203,7 +215,9 @@ func (r *resolver) acronym(m *mention) int {
 			return i
 		}
 	}
-	if m.Weak {
+	// An unexplained acronym used once is more often a term ("QMV") than an
+	// organization, unless it qualifies a title or owns something.
+	if m.Weak || r.acronymCount[m.Name] < 2 && !m.Modifier && !m.Possessive {
 		return -1
 	}
 	return r.add(graph.Organization, m.Name)
@@ -272,7 +286,13 @@ func (r *resolver) pronoun(ms []mention, mi int, subjects []int) int {
 		}
 	}
 	female := strings.EqualFold(p.Name, "she") || strings.EqualFold(p.Name, "her")
-	fits := func(i int) bool { return i >= 0 && r.actors[i].Female == female }
+	fits := func(i int) bool {
+		if i < 0 {
+			return false
+		}
+		a := r.actors[i]
+		return female && !a.Male || !female && !a.Female
+	}
 	if !object {
 		if fits(possessor) {
 			return possessor

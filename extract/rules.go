@@ -218,7 +218,7 @@ func (c *clauseView) triggersAt(rel graph.RelationType, kinds ...string) []int {
 func metVerb(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "verb") {
-		if !isVerb(c.tok(p)) && !c.sent.Headline {
+		if !isVerb(c.tok(p)) && !c.sent.Headline || c.passive(p) || c.negated(p) {
 			continue
 		}
 		subj := c.subjects(p, false)
@@ -490,6 +490,17 @@ func isAux(t token) bool {
 	return false
 }
 
+// negated reports "did not meet", "never met".
+func (c *clauseView) negated(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		switch c.tok(i).Lower {
+		case "not", "n't", "never", "no":
+			return true
+		}
+	}
+	return false
+}
+
 // passive reports "was criticised", "has been accused".
 func (c *clauseView) passive(p int) bool {
 	for i := p - 1; i >= 0 && i >= p-3; i-- {
@@ -582,7 +593,7 @@ func criticalRemark(c *clauseView) []edge {
 	var out []edge
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || m.Kind == byPronoun && !m.Possessive {
+		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym {
 			continue
 		}
 		if at >= 0 && m.Start > at && m.Start <= at+1 {
@@ -590,7 +601,7 @@ func criticalRemark(c *clauseView) []edge {
 		}
 		near := false
 		for _, n := range negs {
-			if abs(n-m.Start) <= 10 {
+			if abs(n-m.Start) <= 15 {
 				near = true
 			}
 		}

@@ -158,7 +158,11 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 	for _, p := range pt {
 		txt := p.Text
 		if isQuote(txt) {
-			quoted = !quoted
+			// A quotation running on into a new sentence or paragraph opens
+			// again with a quote mark: it stays open.
+			if !(quoted && len(out) == 0) {
+				quoted = !quoted
+			}
 			out = append(out, token{Text: `"`, Lower: `"`, Tag: "``"})
 			continue
 		}
