@@ -3,9 +3,9 @@
 // param: name = Putin (actor) -- the actor whose advisers to list
 MATCH (a:Actor)
 WHERE a.id = $name OR toLower(trim($name)) IN a.names
-MATCH (adviser:Actor)-[r:ADVISES]->(a)
-RETURN adviser.name AS adviser, coalesce(adviser.roles, []) AS roles, a.name AS advises,
+MATCH (x:Actor)-[r:ADVISES]->(a)
+RETURN x.name AS adviser, coalesce(x.roles, []) AS roles, a.name AS advises,
        r.count AS sentences, r.sentences AS evidence,
        COLLECT { MATCH (art:Article) WHERE art.id IN r.articles
                  RETURN CASE WHEN coalesce(art.title, '') = '' THEN art.source ELSE art.title END AS t ORDER BY t } AS articles
-ORDER BY adviser, adviser.id
+ORDER BY adviser, x.id

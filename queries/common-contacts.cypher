@@ -6,8 +6,8 @@ MATCH (x:Actor)
 WHERE x.id = $a OR toLower(trim($a)) IN x.names
 MATCH (y:Actor)
 WHERE y.id = $b OR toLower(trim($b)) IN y.names
-MATCH (x)-[rx:MET_WITH]-(contact:Actor)-[ry:MET_WITH]-(y)
-WHERE contact <> x AND contact <> y AND x <> y
-RETURN contact.name AS contact, [l IN labels(contact) WHERE l <> 'Actor'][0] AS type,
+MATCH (x)-[rx:MET_WITH]-(c:Actor)-[ry:MET_WITH]-(y)
+WHERE c <> x AND c <> y AND x <> y
+RETURN c.name AS contact, [l IN labels(c) WHERE l <> 'Actor'][0] AS type,
        x.name AS a, rx.sentences AS evidence_with_a, y.name AS b, ry.sentences AS evidence_with_b
-ORDER BY contact, contact.id
+ORDER BY contact, c.id

@@ -3,9 +3,9 @@
 // param: name = Witkoff (actor) -- the actor criticized
 MATCH (a:Actor)
 WHERE a.id = $name OR toLower(trim($name)) IN a.names
-MATCH (critic:Actor)-[r:CRITICIZED]->(a)
-RETURN critic.name AS critic, [l IN labels(critic) WHERE l <> 'Actor'][0] AS type, a.name AS criticized,
+MATCH (x:Actor)-[r:CRITICIZED]->(a)
+RETURN x.name AS critic, [l IN labels(x) WHERE l <> 'Actor'][0] AS type, a.name AS criticized,
        r.count AS sentences, r.sentences AS evidence,
        COLLECT { MATCH (art:Article) WHERE art.id IN r.articles
                  RETURN CASE WHEN coalesce(art.title, '') = '' THEN art.source ELSE art.title END AS t ORDER BY t } AS articles
-ORDER BY critic, critic.id
+ORDER BY critic, x.id

@@ -3,8 +3,8 @@
 // param: name = Witkoff (actor) -- the actor whose counterparts to look behind
 MATCH (a:Actor)
 WHERE a.id = $name OR toLower(trim($name)) IN a.names
-MATCH (a)-[:MET_WITH]-(counterpart:Actor)<-[r:ADVISES]-(adviser:Actor)
-WHERE adviser <> a
-RETURN a.name AS actor, counterpart.name AS met, adviser.name AS adviser,
-       coalesce(adviser.roles, []) AS roles, r.sentences AS evidence
-ORDER BY met, adviser, adviser.id
+MATCH (a)-[:MET_WITH]-(counterpart:Actor)<-[r:ADVISES]-(x:Actor)
+WHERE x <> a
+RETURN a.name AS actor, counterpart.name AS met, x.name AS adviser,
+       coalesce(x.roles, []) AS roles, r.sentences AS evidence
+ORDER BY met, adviser, x.id
