@@ -141,6 +141,13 @@ func TestLoadAndQuery(t *testing.T) {
 		}
 	}
 
+	if code := c.run("query", "who-met", "--param", "name=Nobody Atall"); code != exitUsage {
+		t.Errorf("query for an unknown actor: exit code %d, want %d; stderr:\n%s", code, exitUsage, c.errOut)
+	}
+	if lines := c.stderrLines(); len(lines) != 1 || !strings.Contains(lines[0], `no actor named "Nobody Atall"`) {
+		t.Errorf("query for an unknown actor: stderr:\n%s", c.errOut)
+	}
+
 	if code := c.run("query", "who-met", "--param", "name=Putin", "--format", "json"); code != 0 {
 		t.Fatalf("query --format json: exit code %d; stderr:\n%s", code, c.errOut)
 	}

@@ -89,7 +89,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(len(files), "article file", "article files"), cfg.URI, cfg.Database, took)
+	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(len(files), "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}

@@ -251,7 +251,7 @@ func TestLoad(t *testing.T) {
 		"single.txt":         "Witkoff met Putin again.\n",
 	})
 	c := newCLI(t)
-	c.env["NEO4J_URI"] = "neo4j://db.example:7687"
+	c.env["NEO4J_URI"] = "neo4j://admin:s3cret-pw@db.example:7687"
 	c.env["NEO4J_PASSWORD"] = "s3cret-pw"
 	if code := c.run("load", filepath.Join(dir, "articles"), filepath.Join(dir, "single.txt")); code != 0 {
 		t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
@@ -269,13 +269,13 @@ func TestLoad(t *testing.T) {
 	if got := strings.Join(sources, ","); got != "a.txt,b.txt,single.txt" {
 		t.Errorf("articles loaded in the order %s, want a.txt,b.txt,single.txt", got)
 	}
-	if c.opened[0].URI != "neo4j://db.example:7687" || c.opened[0].Password != "s3cret-pw" || c.opened[0].Username != "neo4j" || c.opened[0].Database != "neo4j" {
+	if c.opened[0].URI != "neo4j://admin:s3cret-pw@db.example:7687" || c.opened[0].Password != "s3cret-pw" || c.opened[0].Username != "neo4j" || c.opened[0].Database != "neo4j" {
 		t.Errorf("connected with %+v", c.opened[0])
 	}
 	out := c.out.String()
 	for _, want := range []string{
 		filepath.Join(dir, "articles") + ": 2 .txt files",
-		"Loaded 3 article files into neo4j://db.example:7687 (database neo4j) in ",
+		"Loaded 3 article files into neo4j://admin:xxxxx@db.example:7687 (database neo4j) in 1.5s\n",
 		"articles           3 created     0 updated",
 		"actors             2 created     0 updated",
 		"relationships      1 created     0 updated",
