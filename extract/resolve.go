@@ -301,9 +301,14 @@ func (r *resolver) pronoun(ms []mention, mi int, subjects []int) int {
 			return firstPerson
 		}
 	}
-	for k := len(subjects) - 1; k >= 0 && k >= len(subjects)-3; k-- {
-		if s := subjects[k]; fits(s) && !(object && s == firstPerson) {
-			return s
+	// The person the last sentences were about; a pronoun's gender, when the
+	// article gave it by an honorific, goes first.
+	marked := func(i int) bool { a := r.actors[i]; return female && a.Female || !female && a.Male }
+	for _, strict := range []bool{true, false} {
+		for k := len(subjects) - 1; k >= 0 && k >= len(subjects)-3; k-- {
+			if s := subjects[k]; fits(s) && (!strict || marked(s)) && !(object && s == firstPerson) {
+				return s
+			}
 		}
 	}
 	return -1

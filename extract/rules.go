@@ -593,10 +593,10 @@ func criticalRemark(c *clauseView) []edge {
 	var out []edge
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym {
+		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.qualifies(m, spk) {
 			continue
 		}
-		if at >= 0 && m.Start > at && m.Start <= at+1 {
+		if at >= 0 && m.Start == at+1 && (c.tok(at).Lower == "told" || c.tok(at).Lower == "tells") {
 			continue // the listener: "told MPs"
 		}
 		near := false
@@ -617,6 +617,20 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// qualifies reports whether m is part of how the sentence names person p:
+// "Eli Lilly's chief medical officer Alan Breier" does not criticise Eli Lilly.
+func (c *clauseView) qualifies(m *mention, p int) bool {
+	if !m.Possessive && !m.Modifier {
+		return false
+	}
+	for _, o := range c.ms {
+		if o.Entity == p && o.Start > m.Start && o.Start-m.End <= 5 {
+			return true
+		}
+	}
+	return false
 }
 
 // criticismNouns report that someone was criticised.
