@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -42,6 +44,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class Main {
   private static final int MIN_PASSWORD_LENGTH = 8;
+  /** How long a shutdown during startup waits for the DBMS to finish starting. */
+  private static final long START_WAIT_SECONDS = 120;
 
   private Main() {}
 
@@ -55,26 +59,42 @@ public final class Main {
       return;
     }
 
-    DatabaseManagementService dbms;
-    try {
-      dbms = start(options);
-    } catch (RuntimeException | IOException e) {
-      System.err.println("neo4j-launcher: start failed: " + describe(e));
-      e.printStackTrace();
-      System.exit(1);
-      return;
-    }
-
+    // The hook is in place before the DBMS starts, so a SIGTERM during startup also ends in
+    // a clean shutdown: the hook waits until start has returned or failed.
+    AtomicReference<DatabaseManagementService> started = new AtomicReference<>();
+    CountDownLatch startReturned = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.out.println("neo4j-launcher: stopping");
                   deleteQuietly(options.readyFile);
-                  dbms.shutdown();
+                  try {
+                    startReturned.await(START_WAIT_SECONDS, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  DatabaseManagementService running = started.get();
+                  if (running != null) {
+                    running.shutdown();
+                  }
+                  deleteQuietly(options.readyFile); // main may have written it meanwhile
                   System.out.println("neo4j-launcher: stopped");
                 },
                 "neo4j-launcher-shutdown"));
+
+    DatabaseManagementService dbms;
+    try {
+      dbms = start(options);
+      started.set(dbms);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("neo4j-launcher: start failed: " + describe(e));
+      e.printStackTrace();
+      startReturned.countDown();
+      System.exit(1);
+      return;
+    }
+    startReturned.countDown();
 
     String bolt = "bolt://" + boltAddress(dbms);
     try {
