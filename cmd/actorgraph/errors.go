@@ -61,7 +61,9 @@ type InputError struct {
 	Err  error
 }
 
-func (e *InputError) Error() string { return e.Path + ": " + reason(e.Err) }
+func (e *InputError) Error() string {
+	return e.Path + ": " + strings.ReplaceAll(reason(e.Err), "\n", "; ")
+}
 func (e *InputError) Unwrap() error { return e.Err }
 
 // reason is why an input failed, without the path the error may repeat.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +44,11 @@ hold. The scores are the ones shared/gold/score.py gives.`,
 }
 
 func runEval(_ context.Context, opts *EvalOptions) error {
-	gold, err := evaluate.LoadGold(opts.Gold)
+	data, err := os.ReadFile(opts.Gold)
+	if err != nil {
+		return &InputError{Path: opts.Gold, Err: err}
+	}
+	gold, err := evaluate.ParseGold(data)
 	if err != nil {
 		return &InputError{Path: opts.Gold, Err: err}
 	}

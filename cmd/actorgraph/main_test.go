@@ -158,7 +158,7 @@ func TestErrors(t *testing.T) {
 		"notxt/notes.md":  "# notes\n",
 		"notxt/image.png": png,
 		"gold.json":       `{"entities":[{"type":"Person","name":"Steve Witkoff"}],"relations":[]}`,
-		"badgold.json":    `{"entities":[{"type":"City","name":"Moscow"}]}`,
+		"badgold.json":    `{"entities":[{"type":"City","name":"Moscow"},{"type":"Person","name":"A","status":"maybe"}]}`,
 	})
 	p := func(name string) string { return filepath.Join(dir, name) }
 
@@ -182,8 +182,9 @@ func TestErrors(t *testing.T) {
 		{"load empty file", []string{"load", p("good.txt"), p("empty.txt")}, exitInput, []string{p("empty.txt") + ": no article text"}, false},
 		{"load binary file", []string{"load", p("image.png")}, exitInput, []string{p("image.png") + ": not a text file"}, false},
 		{"load directory without .txt", []string{"load", p("notxt")}, exitInput, []string{p("notxt") + ": no .txt files in this directory"}, false},
-		{"eval missing gold", []string{"eval", "--gold", p("nope.json"), p("good.txt")}, exitInput, []string{"nope.json"}, false},
-		{"eval bad gold", []string{"eval", "--gold", p("badgold.json"), p("good.txt")}, exitInput, []string{`unknown type "City"`}, false},
+		{"eval missing gold", []string{"eval", "--gold", p("nope.json"), p("good.txt")}, exitInput, []string{p("nope.json") + ": no such file or directory"}, false},
+		{"eval bad gold", []string{"eval", "--gold", p("badgold.json"), p("good.txt")}, exitInput,
+			[]string{p("badgold.json") + `: entity 0 ("Moscow"): unknown type "City"; entity 1 ("A"): unknown status "maybe"`}, false},
 		{"eval missing article", []string{"eval", "--gold", p("gold.json"), p("nope.txt")}, exitInput, []string{p("nope.txt") + ": no such file"}, false},
 		// usage
 		{"extract without files", []string{"extract"}, exitUsage, []string{"requires at least 1 arg"}, true},
