@@ -52,15 +52,6 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	out := f.IO.Out
-	dirNames := make([]string, 0, len(dirs))
-	for d := range dirs {
-		dirNames = append(dirNames, d)
-	}
-	sort.Strings(dirNames)
-	for _, d := range dirNames {
-		fmt.Fprintf(out, "%s: %s\n", d, plural(dirs[d], ".txt file", ".txt files"))
-	}
 	g, err := extractFiles(f, files)
 	if err != nil {
 		return err
@@ -89,6 +80,15 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
+	out := f.IO.Out
+	dirNames := make([]string, 0, len(dirs))
+	for d := range dirs {
+		dirNames = append(dirNames, d)
+	}
+	sort.Strings(dirNames)
+	for _, d := range dirNames {
+		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
+	}
 	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(len(files), "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)

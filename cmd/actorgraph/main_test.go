@@ -275,7 +275,7 @@ func TestLoad(t *testing.T) {
 	}
 	out := c.out.String()
 	for _, want := range []string{
-		filepath.Join(dir, "articles") + ": 2 .txt files",
+		"Read 2 .txt files from " + filepath.Join(dir, "articles") + "\n",
 		"Loaded 3 article files into neo4j://admin:xxxxx@db.example:7687 (database neo4j) in 1.5s\n",
 		"articles           3 created     0 updated",
 		"actors             2 created     0 updated",
