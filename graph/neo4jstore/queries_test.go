@@ -118,6 +118,17 @@ func TestRunResolvesActorNames(t *testing.T) {
 			t.Errorf("who-met %q: error = %v, want %v saying %s", tt.name, err, tt.is, tt.msg)
 		}
 	}
+	// Words of a name find the actor when no name or alias is them.
+	for name, want := range map[string]string{
+		"rustem":          "Rustem Umerov",
+		"Defense Council": "National Security and Defense Council",
+		"ltd":             "Bacon Ltd",
+	} {
+		got, err := store.ResolveActor(ctx, name)
+		if err != nil || len(got) != 1 || got[0].Name != want {
+			t.Errorf("ResolveActor(%q) = %+v, %v, want %s", name, got, err, want)
+		}
+	}
 	// A name that is one actor's name and another's alias means the first.
 	got, err := store.ResolveActor(ctx, "bacon ltd")
 	if err != nil || len(got) != 1 || got[0].Name != "Bacon Ltd" || got[0].Type != graph.Organization {

@@ -27,19 +27,41 @@ RETURN a.id AS id, [l IN labels(a) WHERE l <> 'Actor'][0] AS type, a.name AS nam
        coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles
 ORDER BY a.name, a.id`
 
+// resolveWordsCypher finds actors with name among the words of their name
+// or an alias: "Bacon" for "Don Bacon".
+const resolveWordsCypher = `MATCH (a:Actor)
+WHERE any(n IN a.names WHERE ' ' + n + ' ' CONTAINS ' ' + $folded + ' ')
+RETURN a.id AS id, [l IN labels(a) WHERE l <> 'Actor'][0] AS type, a.name AS name,
+       coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles
+ORDER BY a.name, a.id`
+
 // ResolveActor returns the actors name can mean: those whose name or an alias
 // is name, ignoring case, accents and punctuation as graph.Normalize does, or
-// whose id is name. None, one or several, sorted by name.
+// whose id is name. When there are none, those with name among the words of
+// their name or an alias ("Bacon" for "Don Bacon"). None, one or several,
+// sorted by name.
 func (s *Store) ResolveActor(ctx context.Context, name string) ([]graph.Entity, error) {
 	params := map[string]any{
 		"name":   name,
 		"lower":  strings.ToLower(strings.TrimSpace(name)),
 		"folded": graph.Normalize(name),
 	}
+	actors, err := s.findActors(ctx, resolveCypher, params)
+	if err == nil && len(actors) == 0 && params["folded"] != "" {
+		actors, err = s.findActors(ctx, resolveWordsCypher, params)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: resolve actor %q: %w", name, err)
+	}
+	return actors, nil
+}
+
+// findActors runs a query returning actors.
+func (s *Store) findActors(ctx context.Context, cypher string, params map[string]any) ([]graph.Entity, error) {
 	session := s.session(ctx, neo4j.AccessModeRead)
 	defer session.Close(ctx)
-	actors, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
-		res, err := tx.Run(ctx, resolveCypher, params)
+	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
+		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
@@ -61,10 +83,6 @@ func (s *Store) ResolveActor(ctx context.Context, name string) ([]graph.Entity, 
 		}
 		return actors, nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: resolve actor %q: %w", name, err)
-	}
-	return actors, nil
 }
 
 // stringList converts a list value from the driver.
