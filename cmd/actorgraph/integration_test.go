@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -8,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
 
@@ -96,6 +99,7 @@ func useNeo4j(t *testing.T, c *cli) {
 func TestWrongPassword(t *testing.T) {
 	c := newCLI(t)
 	useNeo4j(t, c)
+	t.Cleanup(func() { resetFailedLogins(t) })
 	wrong := "not-the-password-" + c.env["NEO4J_PASSWORD"]
 	if code := c.run("query", "who-met", "--param", "name=Putin", "--password", wrong); code != exitNeo4j {
 		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitNeo4j, c.errOut)
@@ -207,4 +211,26 @@ func TestExtractMissionJSON(t *testing.T) {
 		t.Fatalf("eval: exit code %d; stderr:\n%s", code, c.errOut)
 	}
 	t.Logf("eval:\n%s", c.out)
+}
+
+// resetFailedLogins logs in with the right password. Neo4j locks a user out
+// for a few seconds after three failed logins in a row, and a good login
+// resets the count; so the tests after a wrong-password test are not locked
+// out. It waits out a lockout already there.
+func resetFailedLogins(t *testing.T) {
+	t.Helper()
+	cfg := neo4jtest.Config(t)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s, err := neo4jstore.Open(context.Background(), cfg)
+		if err == nil {
+			s.Close(context.Background())
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("cannot log in again after the wrong password: %v", err)
+			return
+		}
+		time.Sleep(time.Second)
+	}
 }
