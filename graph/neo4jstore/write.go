@@ -110,7 +110,7 @@ func statements(g *graph.Graph) ([]statement, error) {
 		stmts = append(stmts, statement{kind: kindArticles, param: "articles", cypher: articleCypher, rows: rows})
 	}
 	for _, t := range graph.EntityTypes {
-		param := strings.ToLower(string(t)) + "s"
+		param := plural(strings.ToLower(string(t)))
 		if rows := actorRows(m.Entities, t); len(rows) > 0 {
 			stmts = append(stmts, statement{kind: kindActors, param: param, cypher: fmt.Sprintf(actorCypher, param, t), rows: rows})
 		}
@@ -125,6 +125,14 @@ func statements(g *graph.Graph) ([]statement, error) {
 		stmts = append(stmts, statement{kind: kindMentions, param: "mentions", cypher: mentionCypher, rows: rows})
 	}
 	return stmts, nil
+}
+
+// plural names the parameter holding the rows of one actor type.
+func plural(s string) string {
+	if rest, ok := strings.CutSuffix(s, "y"); ok {
+		return rest + "ies"
+	}
+	return s + "s"
 }
 
 // check reports every problem in g that would make its Cypher unsafe or
