@@ -629,3 +629,29 @@ func TestExitCode(t *testing.T) {
 		t.Errorf("redacted: %s", got)
 	}
 }
+
+// TestHelpAndCompletion checks cobra's help and completion commands.
+func TestHelpAndCompletion(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "Available Commands:"},
+		{[]string{"help"}, "Available Commands:"},
+		{[]string{"help", "load"}, "--uri string"},
+		{[]string{"extract", "--help"}, "--explain"},
+		{[]string{"completion", "bash"}, "bash completion"},
+		{[]string{"completion", "zsh"}, "zsh completion"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			c := newCLI(t)
+			if code := c.run(tt.args...); code != 0 {
+				t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
+			}
+			if !strings.Contains(c.out.String(), tt.want) {
+				t.Errorf("output lacks %q:\n%.500s", tt.want, c.out)
+			}
+		})
+	}
+}
