@@ -66,7 +66,29 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = driver.Close(ctx)
 		return nil, openError(uri, cfg, err)
 	}
-	return &Store{driver: driver, database: cfg.Database}, nil
+	s := &Store{driver: driver, database: cfg.Database}
+	if cfg.Database != "" {
+		// The connectivity check does not look at the database.
+		if err := s.ping(ctx); err != nil {
+			_ = driver.Close(ctx)
+			return nil, fmt.Errorf("neo4jstore: open %s: database %q: %w", uri, cfg.Database, err)
+		}
+	}
+	return s, nil
+}
+
+// ping runs a trivial query on the store's database.
+func (s *Store) ping(ctx context.Context) error {
+	session := s.session(ctx, neo4j.AccessModeRead)
+	defer session.Close(ctx)
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "RETURN 1", nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	return err
 }
 
 // openError classifies a failed connectivity check.

@@ -56,6 +56,15 @@ func TestOpenWrongPassword(t *testing.T) {
 	}
 }
 
+func TestOpenUnknownDatabase(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	cfg.Database = "nosuchdatabase"
+	_, err := neo4jstore.Open(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), `database "nosuchdatabase"`) {
+		t.Fatalf("Open with an unknown database: error = %v", err)
+	}
+}
+
 func TestInvalidGraphRejected(t *testing.T) {
 	article := graph.Article{ID: "article:1", Source: "a.txt"}
 	putin := graph.Entity{ID: "person:vladimir putin", Type: graph.Person, Name: "Vladimir Putin"}
