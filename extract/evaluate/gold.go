@@ -16,8 +16,8 @@ const (
 )
 
 // Gold is a gold graph: for one article, the actors and relationships a
-// careful analyst would put in the graph (see testdata/gold/README.md in
-// shared/gold for the conventions).
+// careful analyst would put in the graph. shared/gold/README.md gives the
+// conventions.
 type Gold struct {
 	Article   string         `json:"article"` // the article's path under the corpus
 	Entities  []GoldEntity   `json:"entities"`

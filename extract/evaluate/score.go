@@ -201,6 +201,12 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 	for _, t := range graph.EntityTypes {
 		entTypes[t] = &counts{}
 	}
+	entType := func(t graph.EntityType) *counts { // also for gold types ParseGold would reject
+		if entTypes[t] == nil {
+			entTypes[t] = &counts{}
+		}
+		return entTypes[t]
+	}
 
 	entOf := map[string]int{} // predicted entity id -> gold index
 	claimed := map[int]bool{}
@@ -219,7 +225,7 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 		gi, ok := find(names)
 		if !ok {
 			eFP++
-			entTypes[p.Type].fp++
+			entType(p.Type).fp++
 			notes = append(notes, Note{Kind: EntityFP, Type: string(p.Type), What: p.Name})
 			continue
 		}
@@ -228,16 +234,16 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 		switch {
 		case g.Type != p.Type:
 			eFP++
-			entTypes[p.Type].fp++
+			entType(p.Type).fp++
 			notes = append(notes, Note{Kind: EntityFP, Type: string(p.Type), What: p.Name, Why: "gold says " + string(g.Type)})
 		case claimed[gi]:
 			eFP++
-			entTypes[p.Type].fp++
+			entType(p.Type).fp++
 			notes = append(notes, Note{Kind: EntityFP, Type: string(p.Type), What: p.Name, Why: "duplicate of " + g.Name})
 		default:
 			claimed[gi] = true
 			eOK++
-			entTypes[p.Type].ok++
+			entType(p.Type).ok++
 		}
 	}
 	eReq, eHit := 0, 0
@@ -246,10 +252,10 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 			continue
 		}
 		eReq++
-		entTypes[g.Type].required++
+		entType(g.Type).required++
 		if claimed[i] {
 			eHit++
-			entTypes[g.Type].found++
+			entType(g.Type).found++
 		} else {
 			notes = append(notes, Note{Kind: EntityMiss, Type: string(g.Type), What: g.Name})
 		}

@@ -418,3 +418,17 @@ func TestParseGold(t *testing.T) {
 		t.Errorf("LoadGold of a missing file: %v", err)
 	}
 }
+
+// TestScoreUncheckedGold checks that a gold graph that did not come through
+// ParseGold cannot make Score panic.
+func TestScoreUncheckedGold(t *testing.T) {
+	gold := &Gold{
+		Entities:  []GoldEntity{{Type: "City", Name: "Moscow"}, {Type: graph.Person, Name: "A"}},
+		Relations: []GoldRelation{{Type: "LIKES", Source: "A", Target: "Moscow"}, {Type: graph.MetWith, Source: "A", Target: "Nobody"}},
+	}
+	r := Score(gold, &graph.Graph{Entities: []graph.Entity{{ID: "m", Type: graph.Country, Name: "Moscow"}}})
+	if r.Entities.FalsePositives != 1 || r.Entities.Required != 2 {
+		t.Errorf("entities %+v", r.Entities)
+	}
+	Score(gold, nil)
+}
