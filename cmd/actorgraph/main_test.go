@@ -655,3 +655,33 @@ func TestHelpAndCompletion(t *testing.T) {
 		})
 	}
 }
+
+// TestExamplesRun checks that the examples in the help of extract, queries
+// and eval are command lines the program accepts.
+func TestExamplesRun(t *testing.T) {
+	root := newRootCmd(newCLI(t).f)
+	ran := 0
+	for _, cmd := range append(root.Commands(), root) {
+		for _, line := range strings.Split(cmd.Example, "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.HasPrefix(line, "actorgraph extract ") {
+				continue
+			}
+			line, _, _ = strings.Cut(line, " >")
+			args := strings.Fields(line)[1:]
+			for i, a := range args {
+				if strings.HasSuffix(a, ".txt") {
+					args[i] = "testdata/articles/a.txt"
+				}
+			}
+			c := newCLI(t)
+			if code := c.run(args...); code != 0 {
+				t.Errorf("example %q: exit code %d; stderr:\n%s", line, code, c.errOut)
+			}
+			ran++
+		}
+	}
+	if ran < 4 {
+		t.Errorf("ran %d examples of extract, want at least 4", ran)
+	}
+}

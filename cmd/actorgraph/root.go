@@ -101,7 +101,8 @@ and organizations - and how they relate: who met whom (MET_WITH), who advises
 whom (ADVISES) and who criticized whom (CRITICIZED), each with the sentences
 that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		Example: `  actorgraph extract article.txt
-  actorgraph extract --format json --explain article.txt
+  actorgraph extract --explain article.txt
+  actorgraph extract --format json article.txt > graph.json
   actorgraph load articles/
   actorgraph query who-met --param name=Putin`,
 		SilenceErrors: true,
