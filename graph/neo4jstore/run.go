@@ -143,6 +143,8 @@ type actorError struct {
 	kind error
 }
 
+var _ error = (*actorError)(nil)
+
 func (e *actorError) Error() string { return e.msg }
 func (e *actorError) Unwrap() error { return e.kind }
 
@@ -207,8 +209,12 @@ func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any)
 			return nil, fmt.Errorf("neo4jstore: query %s: parameter %s must be an actor name (e.g. %s)", q.Name, p.Name, p.Example)
 		}
 		actor, err := s.resolveOne(ctx, name)
+		var aerr *actorError
+		if errors.As(err, &aerr) {
+			return nil, fmt.Errorf("neo4jstore: %s: %w", p.Name, err)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("neo4jstore: query %s: %w", q.Name, err)
+			return nil, err
 		}
 		bound[p.Name] = actor.ID
 	}
