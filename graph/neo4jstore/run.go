@@ -192,8 +192,9 @@ func (s *Store) similarNames(ctx context.Context, name string) []string {
 
 // Run runs a saved query in a read transaction with params, as Bind returns
 // them. Each actor parameter is first resolved to one actor and replaced by
-// its id, which the saved queries also match; a name that matches no actor or
-// several gives an error saying so (wrapping ErrNoActor or
+// its id, which the saved queries also match. An actor whose name is the
+// value wins over others that only have it as an alias; a value that matches
+// no actor or several gives an error saying so (wrapping ErrNoActor or
 // ErrAmbiguousActor), and nothing runs.
 func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any) (*Result, error) {
 	bound := make(map[string]any, len(params))
