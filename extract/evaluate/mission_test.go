@@ -118,7 +118,7 @@ func TestScoreMatchesScorePyOnExtractions(t *testing.T) {
 		t.Fatal(err)
 	}
 	golds, _ := filepath.Glob("../../testdata/gold/*.gold.json")
-	dev, _ := filepath.Glob("../../testdata/gold/dev/*.gold.json")
+	dev, _ := filepath.Glob("../../testdata/gold/*/*.gold.json")
 	for _, goldPath := range append(golds, dev...) {
 		t.Run(filepath.Base(goldPath), func(t *testing.T) {
 			gold, err := evaluate.LoadGold(goldPath)
