@@ -51,7 +51,13 @@ func New() (*Extractor, error) {
 
 // Extract reads one article. source is where it came from (a path or URL) and
 // is recorded on the article; text is its raw content.
-func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
+func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err error) {
+	// prose reports some failures by panicking; keep them an error.
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, fmt.Errorf("extract %s: %v", source, r)
+		}
+	}()
 	if !isText(text) {
 		return nil, ErrBinary
 	}
@@ -65,7 +71,9 @@ func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tag %s: %w", source, err)
 	}
-	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
+	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents), ner: func(s *sentence, name string) bool {
+		return x.tg.personNamed(s.Text, name)
+	}}
 	ms := make([][]mention, len(sents))
 	for i := range sents {
 		if !sents[i].Headline {
@@ -82,7 +90,7 @@ func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
 	res.resolveReferences(ms)
 	entities, index := res.entities()
 
-	g := &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
+	g = &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
 	for i, e := range entities {
 		_ = i
 		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})

@@ -33,6 +33,7 @@ type lexicon struct {
 	acronyms  map[string]bool   // all-caps words that are not organizations (CEO, GDP)
 	triggers  map[string]trigger
 	negative  map[string]bool // words that make a quoted remark critical
+	given     map[string]bool // lower-cased given names: "vladimir", "tony"
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -57,6 +58,7 @@ func loadLexicon() (*lexicon, error) {
 		acronyms:  map[string]bool{},
 		triggers:  map[string]trigger{},
 		negative:  map[string]bool{},
+		given:     map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -112,6 +114,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/commonwords.txt", lx.common},
 		{"lexicon/acronyms.txt", lx.acronyms},
 		{"lexicon/negative.txt", lx.negative},
+		{"lexicon/givennames.txt", lx.given},
 	}
 	for _, w := range words {
 		if err != nil {

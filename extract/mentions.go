@@ -54,6 +54,9 @@ var joiners = map[string]bool{"of": true, "and": true, "for": true, "the": true,
 type mentionFinder struct {
 	lx    *lexicon
 	lower map[string]bool // words the article also writes in lower case
+	// ner reports whether prose's entity model tags name as a person in s;
+	// nil skips the model.
+	ner func(s *sentence, name string) bool
 }
 
 // isCap reports whether a token is a capitalised word that can be part of a name.
@@ -148,7 +151,8 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				for k < len(toks) && f.isCap(s, k) {
 					k++
 				}
-				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j {
+				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
+					toks[j].Lower == "of" && f.lx.orgHeads[toks[j-1].Lower] { // "Muslim Association of Britain"
 					j = k
 					continue
 				}
@@ -332,6 +336,11 @@ func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
 // nameMention types a name the lexicons do not know.
 func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
 	toks := s.Tokens
+	// A title after the name belongs to the titles: "Glasgow Kelvin MP".
+	for j-i >= 2 && f.lx.titles[strings.TrimSuffix(toks[j-1].Lower, ".")] && !f.lx.orgHeads[toks[j-1].Lower] {
+		titles = append(titles, toks[j-1].Lower)
+		j--
+	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
 	m.Titles = append(titles, f.titlesBefore(toks, i)...)
 	switch {
@@ -340,16 +349,47 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			m.Weak = true
 		}
 		m.Type = graph.Organization
-	case f.lx.orgHeads[toks[j-1].Lower]:
-		m.Type = graph.Organization
+	case f.lx.orgHeads[toks[j-1].Lower] || j-i >= 2 && f.lx.orgHeads[toks[i].Lower] && !f.lx.given[toks[i].Lower]:
+		m.Type = graph.Organization // "Reliance Industries", "Group Menatep"
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
+	case !f.lx.given[toks[i].Lower] && !hasInitial(toks[i:j]) && !f.personContext(s, i, j):
+		m.Weak = true // "Tower Hamlets", "Terrorism Bill": no sign of a person
 	}
 	if s.Headline && len(m.Titles) == 0 {
 		m.Weak = true
 	}
 	return m
+}
+
+// hasInitial reports a middle initial: "George W Bush", "John F. Kennedy".
+func hasInitial(ts []token) bool {
+	for _, t := range ts[1:] {
+		w := strings.TrimSuffix(t.Text, ".")
+		if utf8.RuneCountInString(w) == 1 && isCapital(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personContext reports signs that an unfamiliar name [i, j) is a person's:
+// an aside after it that gives a role ("X, the head of ..."), a speech verb
+// next to it, or prose's named-entity model calling it a person.
+func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
+	toks := s.Tokens
+	if j+2 < len(toks) && toks[j].Text == "," && (toks[j+1].Lower == "the" || toks[j+1].Lower == "a" || toks[j+1].Lower == "an") {
+		for k := j + 2; k < len(toks) && k < j+6; k++ {
+			if f.lx.titles[toks[k].Lower] {
+				return true
+			}
+		}
+	}
+	if j < len(toks) && speechVerbs[toks[j].Lower] || i > 0 && speechVerbs[toks[i-1].Lower] {
+		return true
+	}
+	return f.ner != nil && f.ner(s, joinTokens(toks[i:j]))
 }
 
 // titlesBefore collects the lower-case title words right before a name:
