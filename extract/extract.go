@@ -71,9 +71,7 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 	if err != nil {
 		return nil, fmt.Errorf("tag %s: %w", source, err)
 	}
-	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents), ner: func(s *sentence, name string) bool {
-		return x.tg.personNamed(s.Text, name)
-	}}
+	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
 	ms := make([][]mention, len(sents))
 	for i := range sents {
 		if !sents[i].Headline {

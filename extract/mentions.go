@@ -54,9 +54,6 @@ var joiners = map[string]bool{"of": true, "and": true, "for": true, "the": true,
 type mentionFinder struct {
 	lx    *lexicon
 	lower map[string]bool // words the article also writes in lower case
-	// ner reports whether prose's entity model tags name as a person in s;
-	// nil skips the model.
-	ner func(s *sentence, name string) bool
 }
 
 // isCap reports whether a token is a capitalised word that can be part of a name.
@@ -337,7 +334,7 @@ func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
 func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
 	toks := s.Tokens
 	// A title after the name belongs to the titles: "Glasgow Kelvin MP".
-	for j-i >= 2 && f.lx.titles[strings.TrimSuffix(toks[j-1].Lower, ".")] && !f.lx.orgHeads[toks[j-1].Lower] {
+	for j-i >= 2 && postnominals[strings.TrimSuffix(toks[j-1].Lower, ".")] {
 		titles = append(titles, toks[j-1].Lower)
 		j--
 	}
@@ -349,8 +346,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			m.Weak = true
 		}
 		m.Type = graph.Organization
-	case f.lx.orgHeads[toks[j-1].Lower] || j-i >= 2 && f.lx.orgHeads[toks[i].Lower] && !f.lx.given[toks[i].Lower]:
-		m.Type = graph.Organization // "Reliance Industries", "Group Menatep"
+	case f.orgName(toks[i:j]):
+		m.Type = graph.Organization
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
@@ -361,6 +358,24 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Weak = true
 	}
 	return m
+}
+
+// postnominals are titles written after a name.
+var postnominals = map[string]bool{"mp": true, "mep": true, "msp": true, "am": true, "qc": true, "kc": true, "mla": true, "td": true, "jr": true, "sr": true}
+
+// orgName reports a name built like an organization's: "Reliance Industries",
+// "Group Menatep", "Muslim Association of Britain".
+func (f *mentionFinder) orgName(ts []token) bool {
+	n := len(ts)
+	if f.lx.orgHeads[ts[n-1].Lower] || n >= 2 && f.lx.orgHeads[ts[0].Lower] && !f.lx.given[ts[0].Lower] {
+		return true
+	}
+	for k := 1; k+1 < n; k++ {
+		if ts[k].Lower == "of" && f.lx.orgHeads[ts[k-1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasInitial reports a middle initial: "George W Bush", "John F. Kennedy".
@@ -375,8 +390,9 @@ func hasInitial(ts []token) bool {
 }
 
 // personContext reports signs that an unfamiliar name [i, j) is a person's:
-// an aside after it that gives a role ("X, the head of ..."), a speech verb
-// next to it, or prose's named-entity model calling it a person.
+// an aside after it that gives a role ("X, the head of ...") or a speech
+// verb next to it. (prose's entity model was tried here: it calls too many
+// places people, "Bethnal Green" among them.)
 func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	toks := s.Tokens
 	if j+2 < len(toks) && toks[j].Text == "," && (toks[j+1].Lower == "the" || toks[j+1].Lower == "a" || toks[j+1].Lower == "an") {
@@ -389,7 +405,10 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	if j < len(toks) && speechVerbs[toks[j].Lower] || i > 0 && speechVerbs[toks[i-1].Lower] {
 		return true
 	}
-	return f.ner != nil && f.ner(s, joinTokens(toks[i:j]))
+	if i >= 2 && toks[i-1].Text == "," && f.lx.titles[toks[i-2].Lower] {
+		return true // "their father, Dhiru Bhai Ambani"
+	}
+	return false
 }
 
 // titlesBefore collects the lower-case title words right before a name:

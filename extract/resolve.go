@@ -73,6 +73,19 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			}
 		}
 	}
+	// A name that shares its surname with a person named with confidence is a
+	// person too: "Dhiru Bhai Ambani" beside "Anil Ambani".
+	surnames := map[string]bool{}
+	for _, a := range r.actors {
+		if a.Type == graph.Person && a.Strong {
+			surnames[last(strings.Fields(a.Name))] = true
+		}
+	}
+	for _, a := range r.actors {
+		if w := strings.Fields(a.Name); a.Type == graph.Person && len(w) >= 2 && surnames[last(w)] {
+			a.Strong = true
+		}
+	}
 	// Pass 2: acronyms, then single names.
 	r.acronymCount = map[string]int{}
 	for si := range sents {

@@ -135,7 +135,7 @@ type tagger struct {
 }
 
 func newTagger() (*tagger, error) {
-	doc, err := prose.NewDocument("Load the models.", prose.WithSegmentation(false))
+	doc, err := prose.NewDocument("Load the models.", prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil, err
 	}
@@ -176,23 +176,6 @@ func isQuote(s string) bool {
 	switch s {
 	case `"`, "“", "”", "``", "''":
 		return true
-	}
-	return false
-}
-
-// personNamed reports whether prose's named-entity model tags name, or a
-// span holding it, as a person in text.
-func (t *tagger) personNamed(text, name string) bool {
-	doc, err := prose.NewDocument(text,
-		prose.UsingModel(t.model),
-		prose.WithSegmentation(false))
-	if err != nil {
-		return false
-	}
-	for _, e := range doc.Entities() {
-		if e.Label == "PERSON" && strings.Contains(e.Text, name) {
-			return true
-		}
 	}
 	return false
 }
