@@ -27,8 +27,10 @@ var rules = []rule{
 	{"talks-between", talksBetween},
 	{"adviser-title", adviserTitle},
 	{"adviser-to", adviserTo},
+	{"adviser-as", adviserAs},
 	{"criticized-verb", criticizedVerb},
 	{"criticized-gerund", criticizedGerund},
+	{"criticism-noun", criticismNoun},
 	{"critical-remark", criticalRemark},
 	{"quoted-critic", quotedCritic},
 }
@@ -450,6 +452,49 @@ func adviserTo(c *clauseView) []edge {
 	return out
 }
 
+// adviserAs: "Campbell is acting as an adviser for Labour", "he served as
+// special envoy to the president": the clause's subject advises.
+func adviserAs(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Advises, "role") {
+		if p+2 >= c.n() || c.tok(p+1).Lower != "to" && c.tok(p+1).Lower != "for" || c.mentionAt(p+1) != nil {
+			continue
+		}
+		j := p + 2
+		if c.tok(j).Lower == "the" {
+			j++
+		}
+		principal := c.mentionAt(j)
+		if principal == nil || principal.Type == graph.Country || principal.Start != j {
+			continue
+		}
+		// Only "X is/was/acts/serves as (a) ... adviser": the subject is the adviser.
+		k := p - 1
+		for k >= 0 && (c.tok(k).Tag == "JJ" || c.tok(k).Tag == "NN" || c.tok(k).Tag == "DT" || c.lx.titles[c.tok(k).Lower]) {
+			k--
+		}
+		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
+			continue
+		}
+		for _, s := range c.subjects(k, false) {
+			if c.actorType(s) == graph.Person && s != principal.Entity {
+				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
+			}
+		}
+	}
+	return out
+}
+
+// actorType returns the type of a resolved actor.
+func (c *clauseView) actorType(e int) graph.EntityType {
+	for _, m := range c.ms {
+		if m.Entity == e {
+			return m.Type
+		}
+	}
+	return ""
+}
+
 var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true, "'s": false}
 
 // criticizedVerb: "X criticised Y", "X accused Y of ...", "Y was attacked by X".
@@ -517,10 +562,64 @@ func (c *clauseView) passive(p int) bool {
 
 // criticizedGerund: "X has been accused of criticising Y": the clause's
 // subject criticised Y.
+//
+// After a noun the gerund's agent is that noun phrase's actor instead:
+// "Labour poster plans attacking Mr Howard".
 func criticizedGerund(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.Criticized, "gerund") {
-		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, c.subjects(p, true), c.objects(p+1, true, true))...)
+		agents := c.subjects(p, true)
+		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") {
+			agents = nil
+			for i := p - 1; i >= 0 && i >= p-4; i-- {
+				if m := c.mentionAt(i); m != nil && m.Type != graph.Country {
+					agents = []int{m.Entity}
+					break
+				}
+			}
+		}
+		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, agents, c.objects(p+1, true, true))...)
+	}
+	return out
+}
+
+// attackNouns name an act of criticism aimed at someone.
+var attackNouns = map[string]bool{
+	"attack": true, "attacks": true, "criticism": true, "criticisms": true, "broadside": true,
+	"tirade": true, "swipe": true, "condemnation": true, "onslaught": true, "assault": true,
+}
+
+// criticismNoun: "X's attack on Y", "X opened with an attack on Y's record",
+// "criticism of Y by X".
+func criticismNoun(c *clauseView) []edge {
+	var out []edge
+	for p := 0; p+2 < c.n(); p++ {
+		t := c.tok(p)
+		prep := c.tok(p + 1).Lower
+		if !attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" || c.aside[p] {
+			continue
+		}
+		targets := c.objects(p+2, true, false)
+		if len(targets) == 0 {
+			continue
+		}
+		var critics []int
+		if p > 1 && c.tok(p-1).Tag == "POS" {
+			if m := c.mentionAt(p - 2); m != nil {
+				critics = []int{m.Entity} // "Blair's attack on ..."
+			}
+		} else if p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ") {
+			critics = c.subjects(p, true) // "X launched a fierce attack on Y"
+		}
+		for i := p + 2; i+1 < c.n() && len(critics) == 0; i++ {
+			if c.tok(i).Lower == "by" || c.tok(i).Lower == "from" {
+				critics = c.objects(i+1, false, true) // "criticism of Y by X"
+			}
+			if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "," {
+				break
+			}
+		}
+		out = append(out, pairs(graph.Criticized, "criticism-noun", c.sent.Index, critics, targets)...)
 	}
 	return out
 }
