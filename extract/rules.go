@@ -63,6 +63,15 @@ func (c *clauseView) mentionAt(i int) *mention {
 	return nil
 }
 
+// isFinite reports a finite verb or modal: "is", "said", "will".
+func isFinite(t token) bool {
+	switch t.Tag {
+	case "VBZ", "VBD", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
 func isVerb(t token) bool { return len(t.Tag) >= 2 && t.Tag[:2] == "VB" }
 
 // clauseBreaks end a clause.
@@ -163,6 +172,9 @@ func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
 	for i := p; i < c.n(); i++ {
 		t := c.tok(i)
 		if m := c.mentionAt(i); m != nil {
+			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p {
+				break // "... and party leader Michael Howard is due": a new clause
+			}
 			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && !c.aside[i] {
 				cands = append(cands, m)
 			}
@@ -229,13 +241,32 @@ func metVerb(c *clauseView) []edge {
 			q++
 		}
 		obj := c.objects(q, false, false)
-		if len(obj) == 0 && len(subj) > 1 && c.tok(p).Lower != "hosted" {
+		if len(obj) == 0 && len(subj) > 1 && c.coordinatedBefore(p) {
 			out = append(out, allPairs(graph.MetWith, "met-verb", c.sent.Index, subj)...) // "X and Y met"
 			continue
 		}
 		out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, subj, obj)...)
 	}
 	return out
+}
+
+// coordinatedBefore reports "X and Y met": the verb right after a list of
+// names joined by "and" or commas.
+func (c *clauseView) coordinatedBefore(p int) bool {
+	names, i := 0, p-1
+	for ; i >= 0; i-- {
+		t := c.tok(i)
+		if m := c.mentionAt(i); m != nil {
+			names++
+			i = m.Start
+			continue
+		}
+		if t.Lower == "and" || t.Text == "," || t.Tag == "RB" || t.Tag == "MD" || isAux(t) || t.Lower == "to" || t.Lower == "will" {
+			continue
+		}
+		break
+	}
+	return names >= 2
 }
 
 func allPairs(rel graph.RelationType, rule string, sent int, xs []int) []edge {
@@ -692,7 +723,7 @@ func criticalRemark(c *clauseView) []edge {
 	var out []edge
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.qualifies(m, spk) {
+		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.qualifies(m, spk) || c.victim(m) {
 			continue
 		}
 		if at >= 0 && m.Start == at+1 && (c.tok(at).Lower == "told" || c.tok(at).Lower == "tells") {
@@ -716,6 +747,24 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// victim reports whether m is what a critical word right before it is aimed
+// at ("from demonising media chief Alastair Campbell"): the speaker reports
+// that criticism rather than making it.
+func (c *clauseView) victim(m *mention) bool {
+	for i := m.Start - 1; i >= 0 && i >= m.Start-6; i-- {
+		t := c.tok(i)
+		if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Criticized || c.lx.negative[t.Lower] {
+			return true
+		}
+		switch {
+		case t.Tag == "DT", t.Tag == "JJ", t.Tag == "NN", t.Tag == "NNP", t.Tag == "POS", t.Text == `"`, c.lx.titles[t.Lower]:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // qualifies reports whether m is part of how the sentence names person p:
