@@ -113,7 +113,7 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 	var cands []*mention
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Start < start || m.End > p || c.aside[m.Start] || m.Possessive || m.Location {
+		if m.Start < start || m.End > p || c.aside[m.Start] != c.aside[p] || m.Possessive || m.Location {
 			continue
 		}
 		if c.tok(m.Start).Quoted != c.tok(p).Quoted {
@@ -169,18 +169,22 @@ var objectWords = map[string]bool{
 // clause break. Possessors count when possessive is set ("attacked Y's plans").
 func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
 	var cands []*mention
+	inAside := p < c.n() && c.aside[p]
 	for i := p; i < c.n(); i++ {
 		t := c.tok(i)
+		if inAside && !c.aside[i] {
+			break // the aside the phrase started in has ended
+		}
 		if m := c.mentionAt(i); m != nil {
 			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
-			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && !c.aside[i] {
+			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
 				cands = append(cands, m)
 			}
 			continue
 		}
-		if c.aside[i] {
+		if c.aside[i] != inAside {
 			continue
 		}
 		if k := c.lx.titleSpan(c.sent.Tokens, i, c.n()); k > i {
@@ -694,6 +698,15 @@ func (c *clauseView) speaker() (int, int) {
 				j++
 			}
 			if m := c.mentionAt(j); m != nil && !m.Location && m.Type != graph.Country {
+				// "said ADB chief economist Ifzal Ali": the person speaks.
+				for k := m.End; k < c.n() && k <= m.End+5; k++ {
+					if pm := c.mentionAt(k); pm != nil {
+						if pm.Type == graph.Person {
+							return pm.Entity, p
+						}
+						break
+					}
+				}
 				return m.Entity, p
 			}
 		}

@@ -154,6 +154,19 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 		return nil, false, err
 	}
 	pt := doc.Tokens()
+	// prose leaves a sentence's final full stop on the last word ("Ali.").
+	for i := len(pt) - 1; i >= 0; i-- {
+		w := pt[i].Text
+		if isQuote(w) || w == ")" {
+			continue
+		}
+		if len(w) > 2 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") && !abbreviations[strings.ToLower(w[:len(w)-1])] {
+			stop := prose.Token{Text: ".", Tag: "."}
+			pt[i].Text = w[:len(w)-1]
+			pt = append(pt[:i+1], append([]prose.Token{stop}, pt[i+1:]...)...)
+		}
+		break
+	}
 	out := make([]token, 0, len(pt))
 	for _, p := range pt {
 		txt := p.Text
