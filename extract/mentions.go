@@ -192,8 +192,8 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 	if e, ok := f.lx.demonyms[s.Tokens[j].Text]; ok {
 		country = e.Name
 		j++
-	} else if e, ok := f.lx.actors[s.Tokens[j].Text]; ok && e.Type == graph.Country {
-		country = e.Name
+	} else if e, ok := f.lx.actors[s.Tokens[j].Text]; ok {
+		country = e.Name // "the Russian president", "the Tory leader"
 		j++
 	}
 	end := f.lx.titleSpan(s.Tokens, j, len(s.Tokens))
@@ -267,10 +267,17 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		out = append(out, f.nameMention(s, pos, j, titles))
 		pos = j
 	}
-	if len(out) == 0 && len(titles) > 0 && i > 0 && toks[i-1].Lower == "the" && leaderTitles[titles[len(titles)-1]] {
-		// "the Prime Minister": a role, resolved later.
-		out = append(out, mention{Sent: s.Index, Start: i - 1, End: j, Name: joinTokens(toks[i-1 : j]), Type: graph.Person,
-			Kind: byRole, Titles: titles, Entity: -1})
+	if n := len(titles); n > 0 && i > 0 && toks[i-1].Lower == "the" && leaderTitles[titles[n-1]] && f.lx.titleSpan(toks, j-1, j) == j {
+		// "the Prime Minister", "the Tory Leader": a role, resolved later.
+		role := mention{Sent: s.Index, Start: i - 1, End: j, Name: joinTokens(toks[i-1 : j]), Type: graph.Person,
+			Kind: byRole, Titles: titles, Entity: -1}
+		if len(out) == 1 && out[0].Kind != byName {
+			role.Canonical = out[0].Canonical
+			out = out[:0]
+		}
+		if len(out) == 0 {
+			out = append(out, role)
+		}
 	}
 	// An acronym in brackets right after a name is its alias: "London Stock Exchange (LSE)".
 	if n := len(out); n > 0 && j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" && isAcronym(toks[j+1].Text) {
@@ -380,7 +387,7 @@ func (f *mentionFinder) orgName(ts []token) bool {
 
 // hasInitial reports a middle initial: "George W Bush", "John F. Kennedy".
 func hasInitial(ts []token) bool {
-	for _, t := range ts[1:] {
+	for _, t := range ts[1 : len(ts)-1] {
 		w := strings.TrimSuffix(t.Text, ".")
 		if utf8.RuneCountInString(w) == 1 && isCapital(w) {
 			return true

@@ -14,6 +14,7 @@ type actor struct {
 	Aliases map[string]bool
 	Titles  map[string]bool
 	Country string // for a person: the country a title tied them to ("U.S. President")
+	Org     string // for a person: the organization a title tied them to ("Tory leader")
 	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
 	Male    bool   // named with Mr, Sir or Lord
 	Strong  bool   // at least one mention that is not weak
@@ -127,8 +128,13 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			}
 			if mi > 0 && len(m.Titles) > 0 {
 				p := ms[mi-1]
-				if p.Entity >= 0 && p.Type == graph.Country && (p.Modifier || p.Kind == byDemonym) && m.Start-p.End <= 4 && a.Country == "" {
-					a.Country = r.actors[p.Entity].Name
+				if p.Entity >= 0 && (p.Modifier || p.Kind == byDemonym) && m.Start-p.End <= 4 {
+					switch {
+					case p.Type == graph.Country && a.Country == "":
+						a.Country = r.actors[p.Entity].Name
+					case p.Type == graph.Organization && a.Org == "":
+						a.Org = r.actors[p.Entity].Name
+					}
 				}
 			}
 		}
@@ -336,8 +342,8 @@ func (r *resolver) role(m *mention, lastSeen []int) int {
 		if a.Type != graph.Person || !titleFits(a.Titles, want) {
 			continue
 		}
-		if m.Canonical != "" && a.Country != "" && a.Country != m.Canonical {
-			continue
+		if m.Canonical != "" && (a.Country != "" || a.Org != "") && a.Country != m.Canonical && a.Org != m.Canonical {
+			continue // "the Russian president" is not the American one
 		}
 		if lastSeen[i] > bestSeen {
 			best, bestSeen = i, lastSeen[i]

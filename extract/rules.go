@@ -677,6 +677,9 @@ func (c *clauseView) speaker() (int, int) {
 		if !speechVerbs[t.Lower] || t.Quoted {
 			continue
 		}
+		if !c.mainSpeechVerb(p) {
+			continue
+		}
 		// Before the verb, skipping auxiliaries, adverbs and brackets.
 		for i := p - 1; i >= 0 && i >= p-8; i-- {
 			u := c.tok(i)
@@ -714,6 +717,40 @@ func (c *clauseView) speaker() (int, int) {
 	return -1, -1
 }
 
+// mainSpeechVerb reports whether the speech verb at p attributes the
+// sentence: it follows a closing quote ("'...,' he said"), or no actor
+// outside quotes comes before its subject ("Dr Fox told reporters: ...").
+// A speech verb deep in a clause ("claims he had once told Mr Blair") does
+// not name the sentence's speaker.
+func (c *clauseView) mainSpeechVerb(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-10; i-- {
+		t := c.tok(i)
+		if t.Text == `"` && i > 0 && c.tok(i-1).Quoted {
+			return true
+		}
+		if c.mentionAt(i) == nil && t.Text != "," && t.Tag != "RB" && !isAux(t) && t.Tag != "MD" && !c.aside[i] && !c.lx.titles[t.Lower] && t.Tag != "DT" && t.Tag != "POS" {
+			break
+		}
+	}
+	end := true // "..., Peter Mandelson has said."
+	for i := p + 1; i < c.n(); i++ {
+		if t := c.tok(i); t.Tag != "." && t.Tag != "RB" && t.Tag != "NN" && t.Tag != "NNP" || c.mentionAt(i) != nil {
+			end = false
+		}
+	}
+	if end {
+		return true
+	}
+	actors := 0
+	for _, m := range c.ms {
+		if m.Start < p && !c.tok(m.Start).Quoted && !c.aside[m.Start] && !m.Location {
+			actors++
+		}
+	}
+	// The subject itself, with any qualifier ("Eli Lilly's officer X").
+	return actors <= 2
+}
+
 // criticalRemark: a named speaker says something critical of a named actor:
 // "'This is a scurrilous attempt by the Tories ...,' he said".
 func criticalRemark(c *clauseView) []edge {
@@ -724,42 +761,107 @@ func criticalRemark(c *clauseView) []edge {
 	if spk < 0 {
 		return nil
 	}
+	// The remark is split into clauses; in each clause that holds a critical
+	// word, the first actor named (with any joined to it by "and") is the one
+	// the remark is about.
+	var out []edge
+	clause := 0
+	for i := 0; i <= c.n(); i++ {
+		if i < c.n() && !clauseBreaks[c.tok(i).Lower] && !remarkBreaks[c.tok(i).Lower] && !(c.tok(i).Lower == "that" && i > 0 && c.tok(i-1).Lower == "and") {
+			continue
+		}
+		out = append(out, c.remarkTargets(clause, i, spk, at)...)
+		clause = i + 1
+	}
+	return out
+}
+
+// remarkBreaks start a subordinate clause whose actors a remark's critical
+// word does not reach: "... was false as the documents were created by X".
+var remarkBreaks = map[string]bool{"as": true, "since": true, "which": true, "who": true, "where": true}
+
+// remarkTargets returns the edges from speaker spk to what the clause
+// [from, to) criticises, if it holds a critical word.
+func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 	var negs []int
-	for i, t := range c.sent.Tokens {
-		if c.lx.negative[t.Lower] && !(i > 0 && c.tok(i-1).Lower == "not") {
+	for i := from; i < to; i++ {
+		if c.lx.negative[c.tok(i).Lower] && !(i > 0 && c.tok(i-1).Lower == "not") {
 			negs = append(negs, i)
 		}
 	}
 	if len(negs) == 0 {
 		return nil
 	}
-	var out []edge
-	for k := range c.ms {
-		m := &c.ms[k]
-		if m.Entity == spk || m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.qualifies(m, spk) || c.victim(m) {
-			continue
-		}
-		if at >= 0 && m.Start == at+1 && (c.tok(at).Lower == "told" || c.tok(at).Lower == "tells") {
-			continue // the listener: "told MPs"
-		}
-		near := false
+	near := func(m *mention) bool {
 		for _, n := range negs {
-			if abs(n-m.Start) <= 15 {
-				near = true
+			if n-m.Start <= 30 && m.Start-n <= 15 {
+				return true
 			}
 		}
-		if near {
-			out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
+		return false
+	}
+	var out []edge
+	last := -1
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) {
+			continue
 		}
+		if at >= 0 && m.Start > at-3 && m.Start < at {
+			continue // part of the attribution: "..., Peter Mandelson has said"
+		}
+		if last >= 0 && !c.joinedByAnd(last, m.Start) {
+			break
+		}
+		if m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
+			continue
+		}
+		if !near(m) {
+			break
+		}
+		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
+		last = m.End
 	}
 	return out
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
+// qualifiesPerson reports an actor that only qualifies the person named
+// right after it: "Ofsted boss Mr Bell".
+func (c *clauseView) qualifiesPerson(m *mention) bool {
+	if !m.Modifier && !m.Possessive {
+		return false
 	}
-	return x
+	for _, o := range c.ms {
+		if o.Start >= m.End && o.Start-m.End <= 4 {
+			return o.Type == graph.Person
+		}
+	}
+	return false
+}
+
+// listener reports the one a speech verb at `at` addresses: "told MPs",
+// "told the Guardian".
+func (c *clauseView) listener(m *mention, at int) bool {
+	if at < 0 || c.tok(at).Lower != "told" && c.tok(at).Lower != "tells" {
+		return false
+	}
+	return m.Start == at+1 || m.Start == at+2 && c.tok(at+1).Tag == "DT"
+}
+
+// joinedByAnd reports whether the words between two actors join them into one
+// subject: "Mr Campbell's return and Labour poster plans".
+func (c *clauseView) joinedByAnd(from, to int) bool {
+	and := false
+	for i := from; i < to; i++ {
+		t := c.tok(i)
+		switch {
+		case t.Lower == "and" || t.Text == ",":
+			and = true
+		case isVerb(t) || t.Tag == "IN" || t.Tag == "MD":
+			return false
+		}
+	}
+	return and
 }
 
 // victim reports whether m is what a critical word right before it is aimed
