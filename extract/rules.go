@@ -702,7 +702,7 @@ func (c *clauseView) speaker() (int, int) {
 			}
 			if m := c.mentionAt(j); m != nil && !m.Location && m.Type != graph.Country {
 				// "said ADB chief economist Ifzal Ali": the person speaks.
-				for k := m.End; k < c.n() && k <= m.End+5; k++ {
+				for k := m.End; (m.Modifier || m.Possessive) && k < c.n() && k <= m.End+5; k++ {
 					if pm := c.mentionAt(k); pm != nil {
 						if pm.Type == graph.Person {
 							return pm.Entity, p

@@ -74,10 +74,23 @@ func Open(t testing.TB) *neo4jstore.Store {
 	return store
 }
 
+// testMarker names an index that marks a database as the tests' own: Reset
+// deletes data only there, so pointing NEO4J_URI at a database that holds a
+// user's graph fails the tests instead of wiping it.
+const testMarker = "actorgraph_test_database"
+
 // Reset deletes every node and relationship in the database; constraints and
-// indexes stay. Call Lock first.
+// indexes stay. It refuses, failing the test, when the database holds nodes
+// but is not marked as a test database. Call Lock first.
 func Reset(t testing.TB, cfg neo4jstore.Config) {
 	t.Helper()
+	marked := Exec(t, cfg, "SHOW INDEXES YIELD name WHERE name = $name RETURN count(*) AS n", map[string]any{"name": testMarker})[0]["n"] != int64(0)
+	if !marked {
+		if n := Exec(t, cfg, "MATCH (n) RETURN count(n) AS n", nil)[0]["n"]; n != int64(0) {
+			t.Fatalf("neo4jtest: %s database %q holds %v nodes that the tests did not write; refusing to delete them: point NEO4J_URI at an empty database (`make test` without NEO4J_URI starts a throwaway one)", cfg.URI, cfg.Database, n)
+		}
+		Exec(t, cfg, "CREATE INDEX "+testMarker+" IF NOT EXISTS FOR (n:ActorgraphTestMarker) ON (n.id)", nil)
+	}
 	Exec(t, cfg, "MATCH (n) DETACH DELETE n", nil)
 }
 
