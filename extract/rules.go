@@ -778,49 +778,49 @@ func criticalRemark(c *clauseView) []edge {
 
 // remarkBreaks start a subordinate clause whose actors a remark's critical
 // word does not reach: "... was false as the documents were created by X".
-var remarkBreaks = map[string]bool{"as": true, "since": true, "which": true, "who": true, "where": true}
+var remarkBreaks = map[string]bool{"as": true, "since": true, "who": true, "where": true}
 
 // remarkTargets returns the edges from speaker spk to what the clause
-// [from, to) criticises, if it holds a critical word.
+// [from, to) criticises: for each critical word, the nearest actor before it
+// (with any joined to it by "and"), or else the nearest after it.
 func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
-	var negs []int
-	for i := from; i < to; i++ {
-		if c.lx.negative[c.tok(i).Lower] && !(i > 0 && c.tok(i-1).Lower == "not") {
-			negs = append(negs, i)
-		}
-	}
-	if len(negs) == 0 {
-		return nil
-	}
-	near := func(m *mention) bool {
-		for _, n := range negs {
-			if n-m.Start <= 30 && m.Start-n <= 15 {
-				return true
-			}
-		}
-		return false
-	}
-	var out []edge
-	last := -1
+	var cands []*mention
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) {
+		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) ||
+			at >= 0 && m.Start > at-3 && m.Start < at || // "..., Peter Mandelson has said"
+			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
 			continue
 		}
-		if at >= 0 && m.Start > at-3 && m.Start < at {
-			continue // part of the attribution: "..., Peter Mandelson has said"
-		}
-		if last >= 0 && !c.joinedByAnd(last, m.Start) {
-			break
-		}
-		if m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
-			continue
-		}
-		if !near(m) {
-			break
-		}
+		cands = append(cands, m)
+	}
+	var out []edge
+	add := func(m *mention) {
 		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
-		last = m.End
+	}
+	for n := from; n < to; n++ {
+		if !c.lx.negative[c.tok(n).Lower] || n > 0 && c.tok(n-1).Lower == "not" {
+			continue
+		}
+		before := -1
+		for k, m := range cands {
+			if m.End <= n && n-m.Start <= 30 {
+				before = k
+			}
+		}
+		if before >= 0 {
+			add(cands[before])
+			for k := before; k > 0 && c.joinedByAnd(cands[k-1].End, cands[k].Start); k-- {
+				add(cands[k-1])
+			}
+			continue
+		}
+		for _, m := range cands {
+			if m.Start > n && m.Start-n <= 15 {
+				add(m)
+				break
+			}
+		}
 	}
 	return out
 }
