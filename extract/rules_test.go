@@ -103,6 +103,11 @@ var ruleTests = []struct {
 		[]rel{met("Tomas Lind", "Anna Berg"), criticized("Tomas Lind", "Karl Osterberg")}},
 	{"criticized-verb", "Norwegian President Tomas Lind met Anna Berg on Monday. The president later criticised Karl Osterberg.",
 		[]rel{met("Tomas Lind", "Anna Berg"), criticized("Tomas Lind", "Karl Osterberg")}},
+	// A role resolves only to a person of the same country.
+	{"met-verb", "Norwegian President Tomas Lind met Anna Berg on Monday. The Ukrainian president later criticised Karl Osterberg.",
+		[]rel{met("Tomas Lind", "Anna Berg")}},
+	{"met-verb", "Norwegian President Tomas Lind met Anna Berg on Monday. The Ukrainian leader later criticised Karl Osterberg.",
+		[]rel{met("Tomas Lind", "Anna Berg")}},
 	{"", "Tomas Lind was criticised for the delay.", nil},
 	{"", "Tomas Lind was criticised by colleagues for the delay.", nil},
 	{"", "Tomas Lind was attacked.", nil},
@@ -126,8 +131,8 @@ var ruleTests = []struct {
 
 	// critical-remark
 	{"critical-remark", `"This is a disgraceful and dishonest plan by Tomas Lind," said Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
-	// Bug, since 6d29a65: speaker takes any person within five tokens after
-	// the name that follows "said" for the speaker, so Tomas Lind speaks here.
+	// Fixed bug (6d29a65 to 9ad7332): the speaker was any person within five
+	// tokens after the name that follows "said", here Tomas Lind.
 	{"critical-remark", `"The proposal is reckless," said Anna Berg of the plan by Tomas Lind.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "Anna Berg said Tomas Lind's plan was reckless and dishonest.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "Tomas Lind's budget drew criticism from the opposition.\n\"It is clear that Tomas Lind has failed,\" Anna Berg wrote.", []rel{criticized("Anna Berg", "Tomas Lind")}},
