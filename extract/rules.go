@@ -124,7 +124,35 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 		}
 		cands = append(cands, m)
 	}
+	if len(cands) == 0 && c.aside[p] {
+		// "Stephen Schechter, a banker who has held talks with X": the
+		// aside's subject is the name before it.
+		if m := c.beforeAside(p); m != nil {
+			return []int{m.Entity}
+		}
+	}
 	return pickHeads(cands)
+}
+
+// beforeAside returns the actor named right before the aside holding p, when
+// the aside is a relative clause or an apposition with one ("X, who ...",
+// "X, a banker who ...").
+func (c *clauseView) beforeAside(p int) *mention {
+	i := p
+	relative := false
+	for i > 0 && c.aside[i-1] {
+		i--
+		if t := c.tok(i); t.Tag == "WP" || t.Tag == "WDT" {
+			relative = true
+		}
+	}
+	if !relative || i < 2 || c.tok(i-1).Text != "," {
+		return nil
+	}
+	if m := c.mentionAt(i - 2); m != nil && m.Type == graph.Person {
+		return m
+	}
+	return nil
 }
 
 // pickHeads keeps persons when there are any, then actors that are not
@@ -343,6 +371,7 @@ func (c *clauseView) joined(p int) bool {
 		case joinVerbs[t.Lower]:
 			link = true
 		case i == lastActor && (t.Tag == "NNS" || t.Tag == "NN"): // "Deutsche Boerse bosses"
+		case i == p-1 && t.Tag == "NN": // "merger talks", "peace talks"
 		case t.Tag == "RB", t.Tag == "MD", t.Tag == "TO", t.Tag == "DT", t.Tag == "JJ", t.Tag == "CD",
 			t.Text == `"`, t.Text == ",", t.Lower == "and", t.Lower == "be", t.Lower == "been",
 			t.Lower == "is", t.Lower == "are", t.Lower == "was", t.Lower == "were", t.Lower == "will",
@@ -465,10 +494,10 @@ func adviserTo(c *clauseView) []edge {
 			if i+1 < c.n() && c.mentionAt(i+1) != nil {
 				break // a list of names, not an aside: "X, Y's envoy Z"
 			}
-			if i+2 < c.n() && (c.tok(i+1).Lower == "to" || c.tok(i+1).Lower == "for") {
-				j := i + 2
-				if c.tok(j).Lower == "the" {
-					j++
+			if to := c.toAfterRole(i); to > 0 {
+				j := to + 1
+				for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+					j++ // "to President Bush"
 				}
 				principal = c.mentionAt(j)
 			} else {
@@ -485,6 +514,22 @@ func adviserTo(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// toAfterRole finds the "to" or "for" that names whom the role at i serves,
+// perhaps after a short phrase: "an adviser on climate change to President
+// Bush". It returns its position, or 0.
+func (c *clauseView) toAfterRole(i int) int {
+	for j := i + 1; j < c.n() && j <= i+5; j++ {
+		t := c.tok(j)
+		if t.Lower == "to" || t.Lower == "for" && j == i+1 {
+			return j
+		}
+		if t.Text == "," || isVerb(t) || c.mentionAt(j) != nil {
+			return 0
+		}
+	}
+	return 0
 }
 
 // adviserAs: "Campbell is acting as an adviser for Labour", "he served as
@@ -530,11 +575,26 @@ func (c *clauseView) actorType(e int) graph.EntityType {
 	return ""
 }
 
+// phrasalCritic verbs criticise with "out at": "hit out at", "lashed out at".
+var phrasalCritic = map[string]bool{"hit": true, "hits": true, "hitting": true, "lashed": true, "lashes": true, "lashing": true}
+
 var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true, "'s": false}
 
 // criticizedVerb: "X criticised Y", "X accused Y of ...", "Y was attacked by X".
 func criticizedVerb(c *clauseView) []edge {
 	var out []edge
+	// "X hit out at Y", "X lashed out at Y", "X rounded on Y".
+	for p := 1; p+1 < c.n(); p++ {
+		v := c.tok(p - 1).Lower
+		if c.tok(p).Lower == "out" && c.tok(p+1).Lower == "at" && phrasalCritic[v] ||
+			c.tok(p).Lower == "on" && (v == "rounded" || v == "rounds" || v == "turned") && p+1 < c.n() && c.mentionAt(p+1) != nil {
+			at := p + 1
+			if c.tok(p).Lower == "on" {
+				at = p
+			}
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p-1, true), c.objects(at+1, true, true))...)
+		}
+	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
 		t := c.tok(p)
 		if !isVerb(t) && !c.sent.Headline {
