@@ -198,13 +198,14 @@ var objectWords = map[string]bool{
 func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
 	var cands []*mention
 	inAside := p < c.n() && c.aside[p]
+	between := p > 0 && c.tok(p-1).Lower == "between" // "talks between A and B are ..."
 	for i := p; i < c.n(); i++ {
 		t := c.tok(i)
 		if inAside && !c.aside[i] {
 			break // the aside the phrase started in has ended
 		}
 		if m := c.mentionAt(i); m != nil {
-			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p {
+			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p && !between {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
 			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
