@@ -85,7 +85,7 @@ func splitParagraphs(raw string) []string {
 				cur = l
 				continue
 			}
-			if endsSentence(cur) || reFurniture.MatchString(l) {
+			if endsSentence(cur) || standsAlone(cur) || standsAlone(l) || len(out) == 0 && isHeadline(cur) && startsLine(l) {
 				out = append(out, cur)
 				cur = l
 				continue
@@ -98,6 +98,20 @@ func splitParagraphs(raw string) []string {
 	}
 	return out
 }
+
+// standsAlone reports a line that is never part of a paragraph: page
+// furniture, a byline or a dateline.
+func standsAlone(line string) bool {
+	l := cleanLine(line)
+	if reFurniture.MatchString(l) || reByline.MatchString(l) {
+		return true
+	}
+	_, ok := parseDate(l)
+	return ok
+}
+
+// startsLine reports a line that begins like a sentence.
+func startsLine(l string) bool { return startsSentence([]rune(l)) }
 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"'”’)`)

@@ -542,8 +542,8 @@ func adviserAs(c *clauseView) []edge {
 			continue
 		}
 		j := p + 2
-		if c.tok(j).Lower == "the" {
-			j++
+		for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+			j++ // "envoy to President Lena Haugen"
 		}
 		principal := c.mentionAt(j)
 		if principal == nil || principal.Type == graph.Country || principal.Start != j {
@@ -598,7 +598,7 @@ func criticizedVerb(c *clauseView) []edge {
 	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
 		t := c.tok(p)
-		if !isVerb(t) && !c.sent.Headline {
+		if !isVerb(t) && !c.sent.Headline || c.negated(p) {
 			continue
 		}
 		if c.passive(p) {
@@ -615,12 +615,25 @@ func criticizedVerb(c *clauseView) []edge {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, true))...)
 			continue
 		}
-		if t.Tag == "VBN" && p > 0 && !isAux(c.tok(p-1)) && !c.sent.Headline {
+		if t.Tag == "VBN" && !c.sent.Headline && !c.afterAux(p) {
 			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
 		}
 		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, true), c.objects(p+1, true, true))...)
 	}
 	return out
+}
+
+// afterAux reports "has attacked", "have repeatedly attacked".
+func (c *clauseView) afterAux(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		if isAux(c.tok(i)) {
+			return true
+		}
+		if c.tok(i).Tag != "RB" {
+			return false
+		}
+	}
+	return false
 }
 
 func isAux(t token) bool {
@@ -635,7 +648,8 @@ func isAux(t token) bool {
 func (c *clauseView) negated(p int) bool {
 	for i := p - 1; i >= 0 && i >= p-3; i-- {
 		switch c.tok(i).Lower {
-		case "not", "n't", "never", "no":
+		case "not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines",
+			"decline", "denied", "denies", "deny", "denying", "avoided", "avoids":
 			return true
 		}
 	}
@@ -664,6 +678,9 @@ func (c *clauseView) passive(p int) bool {
 func criticizedGerund(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.Criticized, "gerund") {
+		if c.negated(p) {
+			continue // "denied criticising"
+		}
 		agents := c.subjects(p, true)
 		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") {
 			agents = nil
@@ -692,7 +709,7 @@ func criticismNoun(c *clauseView) []edge {
 	for p := 0; p+2 < c.n(); p++ {
 		t := c.tok(p)
 		prep := c.tok(p + 1).Lower
-		if !attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" || c.aside[p] {
+		if !attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at" || c.aside[p] {
 			continue
 		}
 		targets := c.objects(p+2, true, false)

@@ -7,6 +7,7 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"sort"
 	"strings"
 	"unicode"
@@ -120,6 +121,23 @@ type Graph struct {
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
 	Mentions  []Mention  `json:"mentions,omitempty"`
+}
+
+// MarshalJSON writes empty lists as [] rather than null, so that readers of
+// the JSON contract never meet a null list.
+func (g Graph) MarshalJSON() ([]byte, error) {
+	type plain Graph // no methods: no recursion
+	p := plain(g)
+	if p.Articles == nil {
+		p.Articles = []Article{}
+	}
+	if p.Entities == nil {
+		p.Entities = []Entity{}
+	}
+	if p.Relations == nil {
+		p.Relations = []Relation{}
+	}
+	return json.Marshal(p)
 }
 
 // Entity returns the entity with the given id, or nil.
