@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,6 +68,9 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 		return false
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
+		if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
+			return false // "Trouble-hit Mitsubishi", "Cash-strapped ..."
+		}
 		// Capitalised by position: a name only when tagged one and not a word
 		// the article also uses in lower case.
 		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) {
@@ -346,10 +350,15 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		j--
 	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
-	m.Titles = append(titles, f.titlesBefore(toks, i)...)
+	for _, t := range f.titlesBefore(toks, i) {
+		if !slices.Contains(titles, t) {
+			titles = append(titles, t)
+		}
+	}
+	m.Titles = titles
 	switch {
 	case j-i == 1 && isAcronym(toks[i].Text):
-		if f.lx.acronyms[toks[i].Text] {
+		if f.lx.acronyms[toks[i].Lower] {
 			m.Weak = true
 		}
 		m.Type = graph.Organization

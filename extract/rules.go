@@ -74,6 +74,20 @@ func isFinite(t token) bool {
 
 func isVerb(t token) bool { return len(t.Tag) >= 2 && t.Tag[:2] == "VB" }
 
+// verbAt reports whether the trigger at p is used as a verb: tagged as one,
+// or, where the tagger slipped ("The Lib Dems accuse/IN Mr Blair"), standing
+// between an actor and what looks like its object.
+func (c *clauseView) verbAt(p int) bool {
+	if isVerb(c.tok(p)) || c.sent.Headline {
+		return true
+	}
+	if p == 0 || p+1 >= c.n() || c.mentionAt(p-1) == nil {
+		return false
+	}
+	next := c.tok(p + 1)
+	return c.mentionAt(p+1) != nil || next.Tag == "DT" || next.Tag == "PRP" || next.Tag == "PRP$" || c.lx.titles[next.Lower]
+}
+
 // clauseBreaks end a clause.
 var clauseBreaks = map[string]bool{
 	";": true, "but": true, "while": true, "although": true, "whereas": true, "because": true,
@@ -265,7 +279,7 @@ func (c *clauseView) triggersAt(rel graph.RelationType, kinds ...string) []int {
 func metVerb(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "verb") {
-		if !isVerb(c.tok(p)) && !c.sent.Headline || c.passive(p) || c.negated(p) {
+		if !c.verbAt(p) || c.passive(p) || c.negated(p) {
 			continue
 		}
 		subj := c.subjects(p, false)
@@ -376,7 +390,8 @@ func (c *clauseView) joined(p int) bool {
 		case t.Tag == "RB", t.Tag == "MD", t.Tag == "TO", t.Tag == "DT", t.Tag == "JJ", t.Tag == "CD",
 			t.Text == `"`, t.Text == ",", t.Lower == "and", t.Lower == "be", t.Lower == "been",
 			t.Lower == "is", t.Lower == "are", t.Lower == "was", t.Lower == "were", t.Lower == "will",
-			t.Lower == "to", t.Lower == "due", t.Lower == "set", t.Lower == "expected":
+			t.Lower == "to", t.Lower == "due", t.Lower == "set", t.Lower == "expected",
+			t.Lower == "said", t.Lower == "says", t.Lower == "it", t.Lower == "they", t.Lower == "still", t.Lower == "now":
 		case isPlace(c, i):
 		default:
 			return false
@@ -479,14 +494,14 @@ func adviserTo(c *clauseView) []edge {
 	var out []edge
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Type != graph.Person || m.End+2 >= c.n() || c.tok(m.End).Text != "," {
+		if m.Type != graph.Person || m.End+2 >= c.n() || c.tok(m.End).Text != "," && c.tok(m.End).Text != "-" && c.tok(m.End).Text != "—" {
 			continue
 		}
 		for i := m.End + 1; i < c.n() && i <= m.End+7; i++ {
 			t := c.tok(i)
 			tr, ok := c.lx.triggers[t.Lower]
 			if !ok || tr.Rel != graph.Advises || tr.Kind != "role" {
-				if t.Text == "," || isVerb(t) {
+				if t.Text == "," || t.Text == "-" || t.Text == "—" || isVerb(t) {
 					break
 				}
 				continue
@@ -598,7 +613,7 @@ func criticizedVerb(c *clauseView) []edge {
 	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
 		t := c.tok(p)
-		if !isVerb(t) && !c.sent.Headline || c.negated(p) {
+		if !c.verbAt(p) || c.negated(p) {
 			continue
 		}
 		if c.passive(p) {
@@ -810,9 +825,17 @@ func (c *clauseView) mainSpeechVerb(p int) bool {
 			break
 		}
 	}
-	end := true // "..., Peter Mandelson has said."
+	end := true // "..., Peter Mandelson has said.", "..., say the Tories."
 	for i := p + 1; i < c.n(); i++ {
-		if t := c.tok(i); t.Tag != "." && t.Tag != "RB" && t.Tag != "NN" && t.Tag != "NNP" || c.mentionAt(i) != nil {
+		t := c.tok(i)
+		if m := c.mentionAt(i); m != nil {
+			if c.tok(p-1).Text != "," && !c.tok(p-1).Quoted || m.End < c.n()-1 {
+				end = false
+			}
+			i = m.End - 1
+			continue
+		}
+		if t.Tag != "." && t.Tag != "RB" && t.Tag != "NN" && t.Tag != "NNP" && t.Tag != "DT" && !c.lx.titles[t.Lower] {
 			end = false
 		}
 	}
