@@ -55,7 +55,7 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 	// prose reports some failures by panicking; keep them an error.
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, fmt.Errorf("extract %s: %v", source, r)
+			g, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	if !isText(text) {
@@ -84,6 +84,10 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 		if sents[i].Headline {
 			ms[i] = finder.headline(&sents[i], res)
 		}
+	}
+	res.tokens = make([][]token, len(sents))
+	for i := range sents {
+		res.tokens[i] = sents[i].Tokens
 	}
 	res.resolveReferences(ms)
 	entities, index := res.entities()

@@ -34,6 +34,7 @@ type lexicon struct {
 	triggers  map[string]trigger
 	negative  map[string]bool // words that make a quoted remark critical
 	given     map[string]bool // lower-cased given names: "vladimir", "tony"
+	orgNouns  map[string]bool // "bank" in "UK bank Barclays"
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -59,6 +60,7 @@ func loadLexicon() (*lexicon, error) {
 		triggers:  map[string]trigger{},
 		negative:  map[string]bool{},
 		given:     map[string]bool{},
+		orgNouns:  map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -115,6 +117,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/acronyms.txt", lx.acronyms},
 		{"lexicon/negative.txt", lx.negative},
 		{"lexicon/givennames.txt", lx.given},
+		{"lexicon/orgnouns.txt", lx.orgNouns},
 	}
 	for _, w := range words {
 		if err != nil {

@@ -64,8 +64,8 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
 		return false
 	}
-	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) {
-		return false
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) || strings.HasPrefix(t.Text, "I'") {
+		return false // "I've", "I'm"
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
 		if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
@@ -229,7 +229,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	var titles []string
 	pos := i
 	for pos < j {
-		if k := f.lx.titleSpan(toks, pos, j); k > pos {
+		// An honorific is followed by a name, even one that is also a title
+		// ("Ms King", "Mr Bishop").
+		afterHonorific := len(titles) > 0 && honorifics[strings.TrimSuffix(titles[len(titles)-1], ".")]
+		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
 			titles = append(titles, joinLower(toks[pos:k]))
 			pos = k
 			continue
@@ -364,6 +367,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Type = graph.Organization
 	case f.orgName(toks[i:j]):
 		m.Type = graph.Organization
+	case i > 0 && f.lx.orgNouns[toks[i-1].Lower] && len(m.Titles) == 0:
+		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
@@ -375,6 +380,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	return m
 }
+
+// honorifics come right before a name.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "prof": true}
 
 // postnominals are titles written after a name.
 var postnominals = map[string]bool{"mp": true, "mep": true, "msp": true, "am": true, "qc": true, "kc": true, "mla": true, "td": true, "jr": true, "sr": true}

@@ -27,6 +27,7 @@ type resolver struct {
 	byKey  map[string]int
 
 	acronymCount map[string]int // times each unknown acronym is used
+	tokens       [][]token      // each sentence's tokens, for speakerOf
 }
 
 func newResolver(lx *lexicon) *resolver {
@@ -280,10 +281,49 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 				}
 			}
 		}
+		if spk := r.speakerOf(sents, si); spk >= 0 {
+			firstPerson = spk // "..., Charles Kennedy has said. But he ..."
+		}
 		if firstPerson >= 0 {
 			subjects = append(subjects, firstPerson)
 		}
 	}
+}
+
+// speakerOf returns the person a sentence quotes or reports, named right
+// before or after a speech verb outside quotes ("Charles Kennedy has said",
+// "said Mr Smith"), or -1. A pronoun in the next sentence most often means
+// that person.
+func (r *resolver) speakerOf(sents [][]mention, si int) int {
+	ms := sents[si]
+	if r.tokens == nil || si >= len(r.tokens) {
+		return -1
+	}
+	toks := r.tokens[si]
+	for p, t := range toks {
+		if !speechVerbs[t.Lower] || t.Quoted {
+			continue
+		}
+		for _, m := range ms {
+			if m.Entity < 0 || r.actors[m.Entity].Type != graph.Person || m.Kind == byPronoun {
+				continue
+			}
+			if m.End <= p && p-m.End <= 2 && allAux(toks[m.End:p]) || m.Start == p+1 {
+				return m.Entity
+			}
+		}
+	}
+	return -1
+}
+
+// allAux reports tokens that may stand between a speaker and "said".
+func allAux(ts []token) bool {
+	for _, t := range ts {
+		if !isAux(t) && t.Tag != "RB" && t.Tag != "MD" {
+			return false
+		}
+	}
+	return true
 }
 
 // pronoun picks the person a pronoun refers to: a person earlier in the same

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -101,8 +103,8 @@ func (c *clauseView) clauseStart(p int) int {
 		if c.aside[i] {
 			continue
 		}
-		if clauseBreaks[t.Lower] || t.Text == ":" && !t.Quoted {
-			return i + 1
+		if clauseBreaks[t.Lower] || t.Text == ":" && !t.Quoted || t.Lower == "that" && t.Tag != "DT" {
+			return i + 1 // "reports that Barclays had held talks"
 		}
 		if t.Text == `"` && c.tok(p).Quoted != t.Quoted && i < p-1 {
 			return i + 1
@@ -186,9 +188,30 @@ func pickHeads(cands []*mention) []int {
 	case len(persons) > 0:
 		return persons
 	case len(heads) > 0:
-		return heads
+		return withoutCountries(cands, heads)
 	}
 	return all
+}
+
+// withoutCountries drops countries from heads that also hold an
+// organization: in "South Africa's biggest bank Absa" the bank acts.
+func withoutCountries(cands []*mention, heads []int) []int {
+	country := map[int]bool{}
+	org := false
+	for _, m := range cands {
+		country[m.Entity] = m.Type == graph.Country
+		org = org || m.Type == graph.Organization && slices.Contains(heads, m.Entity)
+	}
+	if !org {
+		return heads
+	}
+	var out []int
+	for _, h := range heads {
+		if !country[h] {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func appendNew(xs []int, x int) []int {
@@ -222,7 +245,8 @@ func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
 			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p && !between {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
-			if m.Start == i && !m.Location && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
+			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
+			if m.Start == i && !m.Location && !event && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
 				cands = append(cands, m)
 			}
 			continue
@@ -758,6 +782,10 @@ var speechVerbs = map[string]bool{
 	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true, "argues": true,
 	"insisted": true, "insists": true, "warned": true, "warns": true, "alleged": true, "alleges": true,
 	"complained": true, "complains": true, "charged": true, "stated": true, "declared": true,
+	"acknowledged": true, "admitted": true, "conceded": true, "stressed": true, "noted": true,
+	"explained": true, "suggested": true, "announced": true, "replied": true, "responded": true,
+	"urged": true, "believes": true, "maintained": true, "countered": true, "retorted": true,
+	"insist": true, "argue": true, "warn": true, "claim": true,
 	"accused": false,
 }
 
@@ -829,7 +857,7 @@ func (c *clauseView) mainSpeechVerb(p int) bool {
 	for i := p + 1; i < c.n(); i++ {
 		t := c.tok(i)
 		if m := c.mentionAt(i); m != nil {
-			if c.tok(p-1).Text != "," && !c.tok(p-1).Quoted || m.End < c.n()-1 {
+			if p == 0 || c.tok(p-1).Text != "," && !c.tok(p-1).Quoted || m.End < c.n()-1 {
 				end = false
 			}
 			i = m.End - 1
@@ -900,8 +928,8 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
 	}
 	for n := from; n < to; n++ {
-		if !c.lx.negative[c.tok(n).Lower] || n > 0 && c.tok(n-1).Lower == "not" {
-			continue
+		if !c.lx.negative[c.tok(n).Lower] || c.negated(n) {
+			continue // "I don't blame him"
 		}
 		before := -1
 		for k, m := range cands {
