@@ -260,32 +260,32 @@ func initials(name string) string {
 // article gave that role.
 func (r *resolver) resolveReferences(sents [][]mention) {
 	lastSeen := make([]int, len(r.actors)) // sentence index + 1 of the latest mention
-	var subjects []int                     // first person of each sentence, in order
+	var recent [][]int                     // persons of each sentence with one, the topic first
 	for si := range sents {
 		ms := sents[si]
 		for mi := range ms {
 			m := &ms[mi]
 			switch m.Kind {
 			case byPronoun:
-				m.Entity = r.pronoun(ms, mi, subjects)
+				m.Entity = r.pronoun(ms, mi, recent)
 			case byRole:
 				m.Entity = r.role(m, lastSeen)
 			}
 		}
-		firstPerson := -1
+		var persons []int
+		if spk := r.speakerOf(sents, si); spk >= 0 {
+			persons = append(persons, spk) // "..., Charles Kennedy has said. But he ..."
+		}
 		for _, m := range ms {
 			if m.Entity >= 0 {
 				lastSeen[m.Entity] = si + 1
-				if firstPerson < 0 && r.actors[m.Entity].Type == graph.Person {
-					firstPerson = m.Entity
+				if r.actors[m.Entity].Type == graph.Person {
+					persons = appendNew(persons, m.Entity)
 				}
 			}
 		}
-		if spk := r.speakerOf(sents, si); spk >= 0 {
-			firstPerson = spk // "..., Charles Kennedy has said. But he ..."
-		}
-		if firstPerson >= 0 {
-			subjects = append(subjects, firstPerson)
+		if len(persons) > 0 {
+			recent = append(recent, persons)
 		}
 	}
 }
@@ -328,8 +328,9 @@ func allAux(ts []token) bool {
 
 // pronoun picks the person a pronoun refers to: a person earlier in the same
 // sentence (the first, or a possessor) unless the pronoun is an object, else
-// the person the previous sentences were about.
-func (r *resolver) pronoun(ms []mention, mi int, subjects []int) int {
+// the person the previous sentences were about. recent holds the persons of
+// the sentences read so far, each sentence's topic first.
+func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	p := ms[mi]
 	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
 	var firstPerson, possessor = -1, -1
@@ -360,12 +361,18 @@ func (r *resolver) pronoun(ms []mention, mi int, subjects []int) int {
 			return firstPerson
 		}
 	}
-	// The person the last sentences were about; a pronoun's gender, when the
-	// article gave it by an honorific, goes first.
+	// The topic of the last sentences; where a topic is of the other gender,
+	// a person of that sentence whose honorific gives the pronoun's gender.
 	marked := func(i int) bool { a := r.actors[i]; return female && a.Female || !female && a.Male }
-	for _, strict := range []bool{true, false} {
-		for k := len(subjects) - 1; k >= 0 && k >= len(subjects)-3; k-- {
-			if s := subjects[k]; fits(s) && (!strict || marked(s)) && !(object && s == firstPerson) {
+	for k := len(recent) - 1; k >= 0 && k >= len(recent)-3; k-- {
+		if s := recent[k][0]; fits(s) {
+			if !(object && s == firstPerson) {
+				return s
+			}
+			continue
+		}
+		for _, s := range recent[k][1:] {
+			if marked(s) && !(object && s == firstPerson) {
 				return s
 			}
 		}

@@ -126,19 +126,34 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 			}
 		}
 	}
+	// An actor right after another finite verb is that verb's object
+	// ("councillors who back Mr Flight met ..."); after a speech verb it is
+	// the subject ("Blair said Bush met Putin"), unless the verb is joined
+	// to the speech verb by "and" ("Blair said ... and attacked ...").
+	end := p
+	objectOf := map[int]bool{} // positions right after a verb: its object
+	for i := start; i < p; i++ {
+		t := c.tok(i)
+		if !isFinite(t) || c.aside[i] || c.mentionAt(i) != nil || t.Tag == "MD" || beForms[t.Lower] || isAux(t) {
+			continue
+		}
+		if !speechVerbs[t.Lower] {
+			objectOf[i+1], objectOf[i+2] = true, true
+			continue
+		}
+		if !c.coordinated(p) {
+			if cands := c.subjectCands(i+1, p, demonyms); len(cands) > 0 {
+				return pickHeads(cands)
+			}
+		}
+		end = i
+		break
+	}
 	var cands []*mention
-	for k := range c.ms {
-		m := &c.ms[k]
-		if m.Start < start || m.End > p || c.aside[m.Start] != c.aside[p] || m.Possessive || m.Location {
-			continue
+	for _, m := range c.subjectCands(start, end, demonyms) {
+		if !objectOf[m.Start] {
+			cands = append(cands, m)
 		}
-		if c.tok(m.Start).Quoted != c.tok(p).Quoted {
-			continue
-		}
-		if m.Kind == byDemonym && !demonyms {
-			continue
-		}
-		cands = append(cands, m)
 	}
 	if len(cands) == 0 && c.aside[p] {
 		// "Stephen Schechter, a banker who has held talks with X": the
@@ -148,6 +163,37 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 		}
 	}
 	return pickHeads(cands)
+}
+
+// subjectCands returns the actors in [start, end) that can be a subject of
+// the verb at end or after it: no possessors, places, asides or names on the
+// other side of a quotation mark.
+func (c *clauseView) subjectCands(start, end int, demonyms bool) []*mention {
+	var cands []*mention
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Start < start || m.End > end || end >= c.n() || c.aside[m.Start] != c.aside[end] || m.Possessive || m.Location {
+			continue
+		}
+		if c.tok(m.Start).Quoted != c.tok(end).Quoted || m.Kind == byDemonym && !demonyms {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	return cands
+}
+
+// coordinated reports a verb joined to an earlier one by "and" or "but".
+func (c *clauseView) coordinated(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		switch t := c.tok(i); {
+		case t.Lower == "and" || t.Lower == "but":
+			return true
+		case t.Tag != "RB" && !isAux(t):
+			return false
+		}
+	}
+	return false
 }
 
 // beforeAside returns the actor named right before the aside holding p, when
@@ -815,8 +861,8 @@ func (c *clauseView) speaker() (int, int) {
 			}
 			break
 		}
-		// After it: "said Larry Bevington".
-		if p+1 < c.n() {
+		// After it, in an inversion: "..., said Larry Bevington".
+		if p+1 < c.n() && p > 0 && (c.tok(p-1).Text == "," || c.tok(p-1).Text == `"`) {
 			j := p + 1
 			for j < c.n() && (c.lx.titles[c.tok(j).Lower] || c.tok(j).Tag == "DT" || c.tok(j).Tag == "JJ") {
 				j++
@@ -931,6 +977,9 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if !c.lx.negative[c.tok(n).Lower] || c.negated(n) {
 			continue // "I don't blame him"
 		}
+		if c.selfCritical(n, spk) {
+			continue // "X said he lied to the board"
+		}
 		before := -1
 		for k, m := range cands {
 			if m.End <= n && n-m.Start <= 30 {
@@ -952,6 +1001,17 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		}
 	}
 	return out
+}
+
+// selfCritical reports whether the actor named last before the critical
+// word at n is the speaker: the remark is about the speaker's own doing.
+func (c *clauseView) selfCritical(n, spk int) bool {
+	for i := n - 1; i >= 0; i-- {
+		if m := c.mentionAt(i); m != nil {
+			return m.Entity == spk
+		}
+	}
+	return false
 }
 
 // qualifiesPerson reports an actor that only qualifies the person named
