@@ -97,7 +97,7 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 		_ = i
 		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
 	}
-	edges := x.relate(sents, ms, index)
+	edges := x.relate(sents, ms, index, res.parties())
 	g.Relations = toRelations(edges, sents, entities, index, art.ID)
 	return g, nil
 }
@@ -213,7 +213,7 @@ func (r *resolver) personAt(toks []token, i int) (int, int) {
 }
 
 // relate runs every rule on every sentence.
-func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int) []edge {
+func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party map[int]int) []edge {
 	var out []edge
 	carried := -1
 	var criticized map[int]bool
@@ -225,7 +225,7 @@ func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int) []edge
 				kept = append(kept, m)
 			}
 		}
-		c := &clauseView{lx: x.lx, sent: s, ms: kept, aside: asides(s), carriedSpeaker: -1, criticized: criticized}
+		c := &clauseView{lx: x.lx, sent: s, ms: kept, aside: asides(s), carriedSpeaker: -1, criticized: criticized, party: party}
 		spk, _ := c.speaker()
 		if spk < 0 && i > 0 && sents[i-1].Para == s.Para && len(s.Tokens) > 0 && (s.Tokens[0].Text == `"` || s.Tokens[0].Quoted) {
 			c.carriedSpeaker = carried

@@ -23,18 +23,19 @@ type entry struct {
 // phrase maps are token sequences joined by single spaces, as written
 // (case-sensitive), with a lower-cased copy for words that are not acronyms.
 type lexicon struct {
-	actors    map[string]*entry // country and organization names and aliases
-	demonyms  map[string]*entry // "Russian", "Russians" -> Russia
-	capitals  map[string]*entry // "Kyiv" -> Ukraine
-	nonactors map[string]string // places that are never actors -> kind
-	titles    map[string]bool   // lower case: "president", "secretary of state"
-	orgHeads  map[string]bool   // last words that make a name an organization
-	common    map[string]bool   // capitalised words that are not names on their own
-	acronyms  map[string]bool   // all-caps words that are not organizations (CEO, GDP)
-	triggers  map[string]trigger
-	negative  map[string]bool // words that make a quoted remark critical
-	given     map[string]bool // lower-cased given names: "vladimir", "tony"
-	orgNouns  map[string]bool // "bank" in "UK bank Barclays"
+	actors     map[string]*entry // country and organization names and aliases
+	demonyms   map[string]*entry // "Russian", "Russians" -> Russia
+	capitals   map[string]*entry // "Kyiv" -> Ukraine
+	nonactors  map[string]string // places that are never actors -> kind
+	titles     map[string]bool   // lower case: "president", "secretary of state"
+	orgHeads   map[string]bool   // last words that make a name an organization
+	common     map[string]bool   // capitalised words that are not names on their own
+	acronyms   map[string]bool   // all-caps words that are not organizations (CEO, GDP)
+	triggers   map[string]trigger
+	negative   map[string]bool // words that make a quoted remark critical
+	given      map[string]bool // lower-cased given names: "vladimir", "tony"
+	orgNouns   map[string]bool // "bank" in "UK bank Barclays"
+	thingHeads map[string]bool // "treaty" in "Energy Charter Treaty": not an actor
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -49,18 +50,19 @@ type trigger struct {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		actors:    map[string]*entry{},
-		demonyms:  map[string]*entry{},
-		capitals:  map[string]*entry{},
-		nonactors: map[string]string{},
-		titles:    map[string]bool{},
-		orgHeads:  map[string]bool{},
-		common:    map[string]bool{},
-		acronyms:  map[string]bool{},
-		triggers:  map[string]trigger{},
-		negative:  map[string]bool{},
-		given:     map[string]bool{},
-		orgNouns:  map[string]bool{},
+		actors:     map[string]*entry{},
+		demonyms:   map[string]*entry{},
+		capitals:   map[string]*entry{},
+		nonactors:  map[string]string{},
+		titles:     map[string]bool{},
+		orgHeads:   map[string]bool{},
+		common:     map[string]bool{},
+		acronyms:   map[string]bool{},
+		triggers:   map[string]trigger{},
+		negative:   map[string]bool{},
+		given:      map[string]bool{},
+		orgNouns:   map[string]bool{},
+		thingHeads: map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -118,6 +120,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/negative.txt", lx.negative},
 		{"lexicon/givennames.txt", lx.given},
 		{"lexicon/orgnouns.txt", lx.orgNouns},
+		{"lexicon/thingheads.txt", lx.thingHeads},
 	}
 	for _, w := range words {
 		if err != nil {

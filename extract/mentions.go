@@ -133,8 +133,13 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			i++
 			continue
 		}
+		if ms := f.hyphenated(s, i); len(ms) > 0 {
+			out = append(out, ms...) // "the US-German firm"
+			i++
+			continue
+		}
 		j := i + 1
-		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok && k > i+1 && f.isCap(s, k-1) && spansLower(toks, i, k) {
+		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok && k > i+1 && spansLower(toks, i, k) {
 			// A lexicon name with lower-case words inside: "International
 			// Criminal Tribunal for the former Yugoslavia".
 			out = append(out, m)
@@ -171,6 +176,29 @@ func (f *mentionFinder) find(s *sentence) []mention {
 	return out
 }
 
+// hyphenated splits a token of lexicon names joined by hyphens ("US-German",
+// "Franco-British" is left alone) into modifier mentions of each, or nil.
+func (f *mentionFinder) hyphenated(s *sentence, i int) []mention {
+	parts := strings.Split(s.Tokens[i].Text, "-")
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []mention
+	for _, p := range parts {
+		e, ok := f.lx.actors[p]
+		kind := byLexicon
+		if !ok {
+			if e, ok = f.lx.demonyms[p]; !ok {
+				return nil
+			}
+			kind = byDemonym
+		}
+		out = append(out, mention{Sent: s.Index, Start: i, End: i + 1, Name: p, Type: e.Type, Kind: kind,
+			Canonical: e.Name, Modifier: true, Entity: -1})
+	}
+	return out
+}
+
 // spansLower reports whether toks[i:k] holds a lower-case word.
 func spansLower(toks []token, i, k int) bool {
 	for _, t := range toks[i:k] {
@@ -201,7 +229,9 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 		j++
 	}
 	end := f.lx.titleSpan(s.Tokens, j, len(s.Tokens))
-	if end == j || !leaderTitles[joinLower(s.Tokens[j:end])] {
+	// Any title tied to a country or party names one person ("the Tory
+	// co-chairman"); alone, only a leader's does ("the president").
+	if end == j || country == "" && !leaderTitles[joinLower(s.Tokens[j:end])] {
 		return mention{}, 0
 	}
 	if end < len(s.Tokens) && (f.isCap(s, end) || s.Tokens[end].Lower == "of") {
@@ -252,8 +282,8 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = k
 			continue
 		}
-		if _, ok := f.lx.nonactors[rest]; ok {
-			pos = j
+		if _, ok := f.lx.nonactors[rest]; ok || f.lx.thingHeads[toks[j-1].Lower] && j-pos >= 2 {
+			pos = j // a place, or a treaty, bill or event
 			break
 		}
 		if k := f.placeAt(toks, pos, j); k > pos {

@@ -213,6 +213,12 @@ func (r *resolver) shortName(m *mention, si int) int {
 			return i
 		}
 	}
+	for i, a := range r.actors { // "Mitsubishi" for "Mitsubishi Motors"
+		if a.Type == graph.Organization && strings.HasPrefix(a.Name, m.Name+" ") {
+			a.Aliases[m.Name] = true
+			return i
+		}
+	}
 	if m.Weak {
 		return -1
 	}
@@ -414,6 +420,21 @@ func titleFits(have map[string]bool, want string) bool {
 		}
 	}
 	return false
+}
+
+// parties maps each person tied to an organization by a title ("Tory
+// co-chairman Liam Fox") to that organization.
+func (r *resolver) parties() map[int]int {
+	out := map[int]int{}
+	for i, a := range r.actors {
+		if a.Org == "" {
+			continue
+		}
+		if o, ok := r.byKey[graph.EntityID(graph.Organization, a.Org)]; ok {
+			out[i] = o
+		}
+	}
+	return out
 }
 
 // entities returns the resolved actors as graph entities, by article order,

@@ -49,6 +49,8 @@ type clauseView struct {
 	carriedSpeaker int
 	// actors the previous sentence reported as criticized
 	criticized map[int]bool
+	// party of each person, where a title gave one ("Tory co-chairman X")
+	party map[int]int
 }
 
 func (c *clauseView) tok(i int) token { return c.sent.Tokens[i] }
@@ -962,7 +964,7 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 	var cands []*mention
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) ||
+		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) || c.ownParty(spk, m.Entity) ||
 			at >= 0 && m.Start > at-3 && m.Start < at || // "..., Peter Mandelson has said"
 			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
 			continue
@@ -1001,6 +1003,13 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		}
 	}
 	return out
+}
+
+// ownParty reports whether org is the organization person's title tied them
+// to: a Tory's remark about "a Tory government" is not criticism of it.
+func (c *clauseView) ownParty(person, org int) bool {
+	p, ok := c.party[person]
+	return ok && p == org
 }
 
 // selfCritical reports whether the actor named last before the critical
