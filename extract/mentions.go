@@ -395,6 +395,10 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			m.Weak = true
 		}
 		m.Type = graph.Organization
+	case j-i == 1 && f.lx.orgHeads[toks[i].Lower]:
+		m.Type, m.Weak = graph.Organization, true // "the Bank", "the Council": named in full elsewhere
+	case j-i == 1 && f.lx.common[toks[i].Lower]:
+		m.Weak = true // "Dr No"
 	case f.orgName(toks[i:j]):
 		m.Type = graph.Organization
 	case i > 0 && f.lx.orgNouns[toks[i-1].Lower] && len(m.Titles) == 0:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,7 +63,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				if m.Kind == byLexicon && m.Name != m.Canonical {
 					r.actors[m.Entity].Aliases[m.Name] = true
 				}
-			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name):
+			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak:
 				m.Entity = r.add(m.Type, m.Name)
 				if m.Alias != "" {
 					r.actors[m.Entity].Aliases[m.Alias] = true
@@ -213,8 +214,9 @@ func (r *resolver) shortName(m *mention, si int) int {
 			return i
 		}
 	}
-	for i, a := range r.actors { // "Mitsubishi" for "Mitsubishi Motors"
-		if a.Type == graph.Organization && strings.HasPrefix(a.Name, m.Name+" ") {
+	for i, a := range r.actors { // "Mitsubishi" for "Mitsubishi Motors", "the Bank" for "Bank of England"
+		if a.Type == graph.Organization && (strings.HasPrefix(a.Name, m.Name+" ") ||
+			m.Type == graph.Organization && slices.Contains(strings.Fields(a.Name), m.Name)) {
 			a.Aliases[m.Name] = true
 			return i
 		}
