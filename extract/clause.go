@@ -1,0 +1,399 @@
+package extract
+
+// What the rules see of a sentence: its clauses, subjects and objects.
+
+import (
+	"slices"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// clauseView is what a rule sees of one sentence: its tokens, its resolved
+// mentions, and what the article said just before.
+type clauseView struct {
+	lx    *lexicon
+	sent  *sentence
+	ms    []mention // resolved mentions (Entity >= 0), in order
+	aside []bool    // tokens inside brackets or an appositive / relative clause
+	types []graph.EntityType
+	// speaker of the quotation that runs on from the previous sentence, or -1
+	carriedSpeaker int
+	// actors the previous sentence reported as criticized
+	criticized map[int]bool
+	// party of each person, where a title gave one ("Tory co-chairman X")
+	party map[int]int
+
+	at []int // index in ms of the mention covering each token, or -1; built on first use
+}
+
+func (c *clauseView) tok(i int) token { return c.sent.Tokens[i] }
+
+func (c *clauseView) n() int { return len(c.sent.Tokens) }
+
+// mentionAt returns the mention covering token i, or nil.
+func (c *clauseView) mentionAt(i int) *mention {
+	if c.at == nil {
+		c.at = make([]int, c.n())
+		for k := range c.at {
+			c.at[k] = -1
+		}
+		for k := len(c.ms) - 1; k >= 0; k-- {
+			for t := c.ms[k].Start; t < c.ms[k].End && t < len(c.at); t++ {
+				c.at[t] = k
+			}
+		}
+	}
+	if i < 0 || i >= len(c.at) || c.at[i] < 0 {
+		return nil
+	}
+	return &c.ms[c.at[i]]
+}
+
+// isFinite reports a finite verb or modal: "is", "said", "will".
+func isFinite(t token) bool {
+	switch t.Tag {
+	case "VBZ", "VBD", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+func isVerb(t token) bool { return len(t.Tag) >= 2 && t.Tag[:2] == "VB" }
+
+// verbAt reports whether the trigger at p is used as a verb: tagged as one,
+// or, where the tagger slipped ("The Lib Dems accuse/IN Mr Blair"), standing
+// between an actor and what looks like its object.
+func (c *clauseView) verbAt(p int) bool {
+	if isVerb(c.tok(p)) || c.sent.Headline {
+		return true
+	}
+	if p == 0 || p+1 >= c.n() || c.mentionAt(p-1) == nil {
+		return false
+	}
+	next := c.tok(p + 1)
+	return c.mentionAt(p+1) != nil || next.Tag == "DT" || next.Tag == "PRP" || next.Tag == "PRP$" || c.lx.titles[next.Lower]
+}
+
+func isAux(t token) bool {
+	switch t.Lower {
+	case "has", "have", "had", "having":
+		return true
+	}
+	return false
+}
+
+// afterAux reports "has attacked", "have repeatedly attacked".
+func (c *clauseView) afterAux(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		if isAux(c.tok(i)) {
+			return true
+		}
+		if c.tok(i).Tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true, "'s": false}
+
+// negated reports "did not meet", "never met".
+func (c *clauseView) negated(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		switch c.tok(i).Lower {
+		case "not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines",
+			"decline", "denied", "denies", "deny", "denying", "avoided", "avoids":
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports "was criticised", "has been accused".
+func (c *clauseView) passive(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		t := c.tok(i)
+		if beForms[t.Lower] {
+			return true
+		}
+		if t.Tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseBreaks end a clause.
+var clauseBreaks = map[string]bool{
+	";": true, "but": true, "while": true, "although": true, "whereas": true, "because": true,
+	"though": true, "amid": true, "unless": true, "until": true,
+}
+
+// clauseStart finds where the clause holding token p begins.
+func (c *clauseView) clauseStart(p int) int {
+	for i := p - 1; i >= 0; i-- {
+		t := c.tok(i)
+		if c.aside[i] {
+			continue
+		}
+		if clauseBreaks[t.Lower] || t.Text == ":" && !t.Quoted || t.Lower == "that" && t.Tag != "DT" {
+			return i + 1 // "reports that Barclays had held talks"
+		}
+		if t.Text == `"` && c.tok(p).Quoted != t.Quoted && i < p-1 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// subjects returns the actors of the clause before token p that can be its
+// subject: no possessors, places, asides or quoted names; persons when there
+// are any; demonyms only when allowed.
+func (c *clauseView) subjects(p int, demonyms bool) []int {
+	start := c.clauseStart(p)
+	// "a delegation led by X": X is the subject.
+	for i := start; i+1 < p; i++ {
+		if c.tok(i).Lower == "led" && c.tok(i+1).Lower == "by" {
+			if m := c.mentionAt(i + 2); m != nil {
+				return []int{m.Entity}
+			}
+		}
+	}
+	// An actor right after another finite verb is that verb's object
+	// ("councillors who back Mr Flight met ..."); after a speech verb it is
+	// the subject ("Blair said Bush met Putin"), unless the verb is joined
+	// to the speech verb by "and" ("Blair said ... and attacked ...").
+	end := p
+	objectOf := map[int]bool{} // positions right after a verb: its object
+	for i := start; i < p; i++ {
+		t := c.tok(i)
+		if !isFinite(t) || c.aside[i] || c.mentionAt(i) != nil || t.Tag == "MD" || beForms[t.Lower] || isAux(t) {
+			continue
+		}
+		if !speechVerbs[t.Lower] {
+			objectOf[i+1], objectOf[i+2] = true, true
+			continue
+		}
+		if !c.coordinated(p) {
+			if cands := c.subjectCands(i+1, p, demonyms); len(cands) > 0 {
+				return pickHeads(cands)
+			}
+		}
+		end = i
+		break
+	}
+	var cands []*mention
+	for _, m := range c.subjectCands(start, end, demonyms) {
+		if !objectOf[m.Start] {
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) == 0 && c.aside[p] {
+		// "Stephen Schechter, a banker who has held talks with X": the
+		// aside's subject is the name before it.
+		if m := c.beforeAside(p); m != nil {
+			return []int{m.Entity}
+		}
+	}
+	return pickHeads(cands)
+}
+
+// subjectCands returns the actors in [start, end) that can be a subject of
+// the verb at end or after it: no possessors, places, asides or names on the
+// other side of a quotation mark.
+func (c *clauseView) subjectCands(start, end int, demonyms bool) []*mention {
+	var cands []*mention
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Start < start || m.End > end || end >= c.n() || c.aside[m.Start] != c.aside[end] || m.Possessive || m.Location {
+			continue
+		}
+		if c.tok(m.Start).Quoted != c.tok(end).Quoted || m.Kind == byDemonym && !demonyms {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	return cands
+}
+
+// coordinated reports a verb joined to an earlier one by "and" or "but".
+func (c *clauseView) coordinated(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		switch t := c.tok(i); {
+		case t.Lower == "and" || t.Lower == "but":
+			return true
+		case t.Tag != "RB" && !isAux(t):
+			return false
+		}
+	}
+	return false
+}
+
+// beforeAside returns the actor named right before the aside holding p, when
+// the aside is a relative clause or an apposition with one ("X, who ...",
+// "X, a banker who ...").
+func (c *clauseView) beforeAside(p int) *mention {
+	i := p
+	relative := false
+	for i > 0 && c.aside[i-1] {
+		i--
+		if t := c.tok(i); t.Tag == "WP" || t.Tag == "WDT" {
+			relative = true
+		}
+	}
+	if !relative || i < 2 || c.tok(i-1).Text != "," {
+		return nil
+	}
+	if m := c.mentionAt(i - 2); m != nil && m.Type == graph.Person {
+		return m
+	}
+	return nil
+}
+
+// pickHeads keeps persons when there are any, then actors that are not
+// modifiers, then whatever there is.
+func pickHeads(cands []*mention) []int {
+	var persons, heads, all []int
+	for _, m := range cands {
+		all = appendNew(all, m.Entity)
+		if m.Type == graph.Person {
+			persons = appendNew(persons, m.Entity)
+		}
+		if !m.Modifier {
+			heads = appendNew(heads, m.Entity)
+		}
+	}
+	switch {
+	case len(persons) > 0:
+		return persons
+	case len(heads) > 0:
+		return withoutCountries(cands, heads)
+	}
+	return all
+}
+
+// withoutCountries drops countries from heads that also hold an
+// organization: in "South Africa's biggest bank Absa" the bank acts.
+func withoutCountries(cands []*mention, heads []int) []int {
+	country := map[int]bool{}
+	org := false
+	for _, m := range cands {
+		country[m.Entity] = m.Type == graph.Country
+		org = org || m.Type == graph.Organization && slices.Contains(heads, m.Entity)
+	}
+	if !org {
+		return heads
+	}
+	var out []int
+	for _, h := range heads {
+		if !country[h] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func appendNew(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// objectWords may sit inside an object phrase between the actors it lists.
+var objectWords = map[string]bool{
+	",": true, "and": true, "or": true, "including": true, "as": true, "well": true,
+	"both": true, "'s": true, "'": true, "(": true, ")": true, "-": true, "with": true,
+}
+
+// objects returns the actors of the phrase that starts at token p: a list of
+// names with their titles and modifiers, up to the first preposition, verb or
+// clause break. Possessors count when possessive is set ("attacked Y's plans").
+func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
+	var cands []*mention
+	inAside := p < c.n() && c.aside[p]
+	between := p > 0 && c.tok(p-1).Lower == "between" // "talks between A and B are ..."
+	for i := p; i < c.n(); i++ {
+		t := c.tok(i)
+		if inAside && !c.aside[i] {
+			break // the aside the phrase started in has ended
+		}
+		if m := c.mentionAt(i); m != nil {
+			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p && !between {
+				break // "... and party leader Michael Howard is due": a new clause
+			}
+			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
+			if m.Start == i && !m.Location && !event && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
+				cands = append(cands, m)
+			}
+			continue
+		}
+		if c.aside[i] != inAside {
+			continue
+		}
+		if k := c.lx.titleSpan(c.sent.Tokens, i, c.n()); k > i {
+			i = k - 1 // "Secretary of State"
+			continue
+		}
+		switch {
+		case objectWords[t.Lower], t.Tag == "DT", t.Tag == "JJ", t.Tag == "JJS", t.Tag == "CD", t.Tag == "RB",
+			t.Tag == "PRP$", t.Tag == "NN", t.Tag == "NNS", t.Tag == "NNP", t.Tag == "NNPS", t.Tag == "POS",
+			c.lx.titles[t.Lower], t.Text == `"`:
+			continue
+		}
+		break
+	}
+	return pickHeads(cands)
+}
+
+func pairs(rel graph.RelationType, rule string, sent int, from, to []int) []edge {
+	var out []edge
+	for _, s := range from {
+		for _, t := range to {
+			if s != t {
+				out = append(out, edge{Rel: rel, Source: s, Target: t, Sent: sent, Rule: rule})
+			}
+		}
+	}
+	return out
+}
+
+func allPairs(rel graph.RelationType, rule string, sent int, xs []int) []edge {
+	var out []edge
+	for i := range xs {
+		for j := i + 1; j < len(xs); j++ {
+			out = append(out, edge{Rel: rel, Source: xs[i], Target: xs[j], Sent: sent, Rule: rule})
+		}
+	}
+	return out
+}
+
+// triggersAt yields the positions of trigger words of one relation and kind.
+func (c *clauseView) triggersAt(rel graph.RelationType, kinds ...string) []int {
+	var out []int
+	for i, t := range c.sent.Tokens {
+		tr, ok := c.lx.triggers[t.Lower]
+		if !ok || tr.Rel != rel {
+			continue
+		}
+		for _, k := range kinds {
+			if tr.Kind == k {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// actorType returns the type of a resolved actor.
+func (c *clauseView) actorType(e int) graph.EntityType {
+	for _, m := range c.ms {
+		if m.Entity == e {
+			return m.Type
+		}
+	}
+	return ""
+}

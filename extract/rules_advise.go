@@ -1,0 +1,170 @@
+package extract
+
+// ADVISES rules: advisers, aides, envoys and their principals.
+
+import (
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// adviserTitle: "Putin's aide Yury Ushakov", "his envoy Kirill Dmitriev",
+// "Kremlin adviser Yury Ushakov", "... aide Ushakov and envoy Dmitriev".
+func adviserTitle(c *clauseView) []edge {
+	var out []edge
+	lastPrincipal := -1
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Type != graph.Person || m.Kind != byName && m.Kind != byLexicon {
+			continue
+		}
+		// Walk back over the title words before the name.
+		i := m.Start - 1
+		role := false
+		for ; i >= 0 && i >= m.Start-6; i-- {
+			t := c.tok(i)
+			if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+				role = true
+				continue
+			}
+			if c.lx.titles[t.Lower] || t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNP" && c.mentionAt(i) == nil || t.Text == "-" {
+				continue
+			}
+			break
+		}
+		if !role {
+			for _, t := range m.Titles {
+				if tr, ok := c.lx.triggers[lastWord(t)]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+					role = true
+				}
+			}
+		}
+		if !role {
+			continue
+		}
+		principal := -1
+		if i >= 0 {
+			t := c.tok(i)
+			switch {
+			case t.Tag == "POS" && i > 0:
+				if pm := c.mentionAt(i - 1); pm != nil {
+					principal = pm.Entity
+				}
+			case t.Lower == "his" || t.Lower == "her" || t.Lower == "their":
+				if pm := c.mentionAt(i); pm != nil {
+					principal = pm.Entity
+				}
+			case t.Lower == "and" || t.Text == ",":
+				principal = lastPrincipal
+			default:
+				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location {
+					principal = pm.Entity // "Kremlin adviser", "Trump special envoy"
+				}
+			}
+		}
+		if principal >= 0 && principal != m.Entity {
+			out = append(out, edge{Rel: graph.Advises, Source: m.Entity, Target: principal, Sent: c.sent.Index, Rule: "adviser-title"})
+			lastPrincipal = principal
+		}
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == ' ' {
+			return s[i+1:]
+		}
+	}
+	return s
+}
+
+// adviserTo: "Y, an adviser to X", "Y, X's chief adviser".
+func adviserTo(c *clauseView) []edge {
+	var out []edge
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Type != graph.Person || m.End+2 >= c.n() || c.tok(m.End).Text != "," && c.tok(m.End).Text != "-" && c.tok(m.End).Text != "—" {
+			continue
+		}
+		for i := m.End + 1; i < c.n() && i <= m.End+7; i++ {
+			t := c.tok(i)
+			tr, ok := c.lx.triggers[t.Lower]
+			if !ok || tr.Rel != graph.Advises || tr.Kind != "role" {
+				if t.Text == "," || t.Text == "-" || t.Text == "—" || isVerb(t) {
+					break
+				}
+				continue
+			}
+			var principal *mention
+			if i+1 < c.n() && c.mentionAt(i+1) != nil {
+				break // a list of names, not an aside: "X, Y's envoy Z"
+			}
+			if to := c.toAfterRole(i); to > 0 {
+				j := to + 1
+				for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+					j++ // "to President Bush"
+				}
+				principal = c.mentionAt(j)
+			} else {
+				for j := m.End + 1; j < i; j++ {
+					if pm := c.mentionAt(j); pm != nil && pm.Possessive {
+						principal = pm
+					}
+				}
+			}
+			if principal != nil && principal.Entity != m.Entity && principal.Type != graph.Country {
+				out = append(out, edge{Rel: graph.Advises, Source: m.Entity, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-to"})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// toAfterRole finds the "to" or "for" that names whom the role at i serves,
+// perhaps after a short phrase: "an adviser on climate change to President
+// Bush". It returns its position, or 0.
+func (c *clauseView) toAfterRole(i int) int {
+	for j := i + 1; j < c.n() && j <= i+5; j++ {
+		t := c.tok(j)
+		if t.Lower == "to" || t.Lower == "for" && j == i+1 {
+			return j
+		}
+		if t.Text == "," || isVerb(t) || c.mentionAt(j) != nil {
+			return 0
+		}
+	}
+	return 0
+}
+
+// adviserAs: "Campbell is acting as an adviser for Labour", "he served as
+// special envoy to the president": the clause's subject advises.
+func adviserAs(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Advises, "role") {
+		if p+2 >= c.n() || c.tok(p+1).Lower != "to" && c.tok(p+1).Lower != "for" || c.mentionAt(p+1) != nil {
+			continue
+		}
+		j := p + 2
+		for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+			j++ // "envoy to President Lena Haugen"
+		}
+		principal := c.mentionAt(j)
+		if principal == nil || principal.Type == graph.Country || principal.Start != j {
+			continue
+		}
+		// Only "X is/was/acts/serves as (a) ... adviser": the subject is the adviser.
+		k := p - 1
+		for k >= 0 && (c.tok(k).Tag == "JJ" || c.tok(k).Tag == "NN" || c.tok(k).Tag == "DT" || c.lx.titles[c.tok(k).Lower]) {
+			k--
+		}
+		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
+			continue
+		}
+		for _, s := range c.subjects(k, false) {
+			if c.actorType(s) == graph.Person && s != principal.Entity {
+				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package extract
+
+// MET_WITH rules: meetings, talks and visits.
+
+import (
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// metVerb: "X met (with) Y", "X hosted Y", "X and Y meet".
+func metVerb(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "verb") {
+		if !c.verbAt(p) || c.passive(p) || c.negated(p) {
+			continue
+		}
+		subj := c.subjects(p, false)
+		q := p + 1
+		if q < c.n() && c.tok(q).Lower == "with" {
+			q++
+		}
+		obj := c.objects(q, false, false)
+		if len(obj) == 0 && len(subj) > 1 && c.coordinatedBefore(p) {
+			out = append(out, allPairs(graph.MetWith, "met-verb", c.sent.Index, subj)...) // "X and Y met"
+			continue
+		}
+		out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, subj, obj)...)
+	}
+	return out
+}
+
+// coordinatedBefore reports "X and Y met": the verb right after a list of
+// names joined by "and" or commas.
+func (c *clauseView) coordinatedBefore(p int) bool {
+	names, i := 0, p-1
+	for ; i >= 0; i-- {
+		t := c.tok(i)
+		if m := c.mentionAt(i); m != nil {
+			names++
+			i = m.Start
+			continue
+		}
+		if t.Lower == "and" || t.Text == "," || t.Tag == "RB" || t.Tag == "MD" || isAux(t) || t.Lower == "to" || t.Lower == "will" {
+			continue
+		}
+		break
+	}
+	return names >= 2
+}
+
+// joinVerbs link a subject to the talks it takes part in: "held talks with",
+// "arrived in Moscow for talks with", "in talks with".
+var joinVerbs = map[string]bool{
+	"held": true, "hold": true, "holds": true, "holding": true, "began": true, "begin": true,
+	"begins": true, "opened": true, "open": true, "opens": true, "started": true, "start": true,
+	"starts": true, "resumed": true, "resume": true, "entered": true, "enter": true, "arrived": true,
+	"arrive": true, "flew": true, "travelled": true, "traveled": true, "went": true, "came": true,
+	"had": true, "have": true, "has": true, "joined": true, "continued": true, "concluded": true,
+	"attended": true, "sat": true, "in": true, "for": true, "into": true, "conducted": true,
+	"opening": true, "launched": true, "agreed": true,
+}
+
+// talksWith: "X held talks with Y", "X arrived for talks with Y".
+func talksWith(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "noun") {
+		if p+1 >= c.n() || c.tok(p+1).Lower != "with" || c.aside[p] {
+			continue
+		}
+		obj := c.objects(p+2, false, false)
+		if len(obj) == 0 {
+			continue
+		}
+		var subj []int
+		if p > 0 && c.tok(p-1).Tag == "POS" {
+			if m := c.mentionAt(p - 2); m != nil {
+				subj = []int{m.Entity} // "Putin's talks with ..."
+			}
+		} else if c.joined(p) {
+			subj = c.subjects(p, false)
+		}
+		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
+	}
+	return out
+}
+
+// joined reports whether the words between the clause's subject and the
+// talks noun at p tie the subject to the talks.
+func (c *clauseView) joined(p int) bool {
+	start := c.clauseStart(p)
+	lastActor := -1
+	for k := range c.ms {
+		m := c.ms[k]
+		if m.Start >= start && m.End <= p && !m.Location && !m.Possessive && !c.aside[m.Start] {
+			lastActor = m.End
+		}
+	}
+	if lastActor < 0 {
+		return false
+	}
+	link := false
+	for i := lastActor; i < p; i++ {
+		t := c.tok(i)
+		if c.aside[i] || c.mentionAt(i) != nil {
+			continue
+		}
+		switch {
+		case joinVerbs[t.Lower]:
+			link = true
+		case i == lastActor && (t.Tag == "NNS" || t.Tag == "NN"): // "Deutsche Boerse bosses"
+		case i == p-1 && t.Tag == "NN": // "merger talks", "peace talks"
+		case t.Tag == "RB", t.Tag == "MD", t.Tag == "TO", t.Tag == "DT", t.Tag == "JJ", t.Tag == "CD",
+			t.Text == `"`, t.Text == ",", t.Lower == "and", t.Lower == "be", t.Lower == "been",
+			t.Lower == "is", t.Lower == "are", t.Lower == "was", t.Lower == "were", t.Lower == "will",
+			t.Lower == "to", t.Lower == "due", t.Lower == "set", t.Lower == "expected",
+			t.Lower == "said", t.Lower == "says", t.Lower == "it", t.Lower == "they", t.Lower == "still", t.Lower == "now":
+		case isPlace(c, i):
+		default:
+			return false
+		}
+	}
+	return link
+}
+
+// isPlace reports a capitalised word that names no actor (a city, say).
+func isPlace(c *clauseView, i int) bool {
+	t := c.tok(i)
+	return t.Tag == "NNP" && c.mentionAt(i) == nil
+}
+
+// talksBetween: "talks between X, Y and Z".
+func talksBetween(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.MetWith, "noun") {
+		if p+1 >= c.n() || c.tok(p+1).Lower != "between" {
+			continue
+		}
+		out = append(out, allPairs(graph.MetWith, "talks-between", c.sent.Index, c.objects(p+2, false, false))...)
+	}
+	return out
+}

@@ -1,0 +1,322 @@
+package extract
+
+// Reported speech: who says something, and when what they say is criticism.
+
+import (
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// speechVerbs report what someone said.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "wrote": true, "writes": true,
+	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true, "argues": true,
+	"insisted": true, "insists": true, "warned": true, "warns": true, "alleged": true, "alleges": true,
+	"complained": true, "complains": true, "charged": true, "stated": true, "declared": true,
+	"acknowledged": true, "admitted": true, "conceded": true, "stressed": true, "noted": true,
+	"explained": true, "suggested": true, "announced": true, "replied": true, "responded": true,
+	"urged": true, "believes": true, "maintained": true, "countered": true, "retorted": true,
+	"insist": true, "argue": true, "warn": true, "claim": true,
+	"accused": false,
+}
+
+// speaker finds who a sentence quotes or reports: the actor next to a speech
+// verb ("Rubio told reporters", "said Mr Smith", "the Tories have claimed").
+// It returns the speaker and the speech verb's position, or -1, -1.
+func (c *clauseView) speaker() (int, int) {
+	for p := 0; p < c.n(); p++ {
+		t := c.tok(p)
+		if !speechVerbs[t.Lower] || t.Quoted {
+			continue
+		}
+		if !c.mainSpeechVerb(p) {
+			continue
+		}
+		// Before the verb, skipping auxiliaries, adverbs and brackets.
+		for i := p - 1; i >= 0 && i >= p-8; i-- {
+			u := c.tok(i)
+			if m := c.mentionAt(i); m != nil && !m.Location && m.Type != graph.Country {
+				if m.Possessive {
+					break
+				}
+				return m.Entity, p
+			}
+			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
+				continue
+			}
+			break
+		}
+		// After it, in an inversion: "..., said Larry Bevington".
+		if p+1 < c.n() && p > 0 && (c.tok(p-1).Text == "," || c.tok(p-1).Text == `"`) {
+			j := p + 1
+			for j < c.n() && (c.lx.titles[c.tok(j).Lower] || c.tok(j).Tag == "DT" || c.tok(j).Tag == "JJ") {
+				j++
+			}
+			if m := c.mentionAt(j); m != nil && !m.Location && m.Type != graph.Country {
+				// "said ADB chief economist Ifzal Ali": the person speaks.
+				for k := m.End; (m.Modifier || m.Possessive) && k < c.n() && k <= m.End+5; k++ {
+					if pm := c.mentionAt(k); pm != nil {
+						if pm.Type == graph.Person {
+							return pm.Entity, p
+						}
+						break
+					}
+				}
+				return m.Entity, p
+			}
+		}
+	}
+	return -1, -1
+}
+
+// mainSpeechVerb reports whether the speech verb at p attributes the
+// sentence: it follows a closing quote ("'...,' he said"), or no actor
+// outside quotes comes before its subject ("Dr Fox told reporters: ...").
+// A speech verb deep in a clause ("claims he had once told Mr Blair") does
+// not name the sentence's speaker.
+func (c *clauseView) mainSpeechVerb(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-10; i-- {
+		t := c.tok(i)
+		if t.Text == `"` && i > 0 && c.tok(i-1).Quoted {
+			return true
+		}
+		if c.mentionAt(i) == nil && t.Text != "," && t.Tag != "RB" && !isAux(t) && t.Tag != "MD" && !c.aside[i] && !c.lx.titles[t.Lower] && t.Tag != "DT" && t.Tag != "POS" {
+			break
+		}
+	}
+	end := true // "..., Peter Mandelson has said.", "..., say the Tories."
+	for i := p + 1; i < c.n(); i++ {
+		t := c.tok(i)
+		if m := c.mentionAt(i); m != nil {
+			if p == 0 || c.tok(p-1).Text != "," && !c.tok(p-1).Quoted || m.End < c.n()-1 {
+				end = false
+			}
+			i = m.End - 1
+			continue
+		}
+		if t.Tag != "." && t.Tag != "RB" && t.Tag != "NN" && t.Tag != "NNP" && t.Tag != "DT" && !c.lx.titles[t.Lower] {
+			end = false
+		}
+	}
+	if end {
+		return true
+	}
+	actors := 0
+	for _, m := range c.ms {
+		if m.Start < p && !c.tok(m.Start).Quoted && !c.aside[m.Start] && !m.Location {
+			actors++
+		}
+	}
+	// The subject itself, with any qualifier ("Eli Lilly's officer X").
+	return actors <= 2
+}
+
+// criticalRemark: a named speaker says something critical of a named actor:
+// "'This is a scurrilous attempt by the Tories ...,' he said".
+func criticalRemark(c *clauseView) []edge {
+	spk, at := c.speaker()
+	if spk < 0 {
+		spk = c.carriedSpeaker
+	}
+	if spk < 0 {
+		return nil
+	}
+	// The remark is split into clauses; in each clause that holds a critical
+	// word, the first actor named (with any joined to it by "and") is the one
+	// the remark is about.
+	var out []edge
+	clause := 0
+	for i := 0; i <= c.n(); i++ {
+		if i < c.n() && !clauseBreaks[c.tok(i).Lower] && !remarkBreaks[c.tok(i).Lower] && !(c.tok(i).Lower == "that" && i > 0 && c.tok(i-1).Lower == "and") {
+			continue
+		}
+		out = append(out, c.remarkTargets(clause, i, spk, at)...)
+		clause = i + 1
+	}
+	return out
+}
+
+// remarkBreaks start a subordinate clause whose actors a remark's critical
+// word does not reach: "... was false as the documents were created by X".
+var remarkBreaks = map[string]bool{"as": true, "since": true, "who": true, "where": true}
+
+// remarkTargets returns the edges from speaker spk to what the clause
+// [from, to) criticises: for each critical word, the nearest actor before it
+// (with any joined to it by "and"), or else the nearest after it.
+func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
+	var cands []*mention
+	for k := range c.ms {
+		m := &c.ms[k]
+		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) || c.ownParty(spk, m.Entity) ||
+			at >= 0 && m.Start > at-3 && m.Start < at || // "..., Peter Mandelson has said"
+			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
+			continue
+		}
+		cands = append(cands, m)
+	}
+	var out []edge
+	add := func(m *mention) {
+		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
+	}
+	for n := from; n < to; n++ {
+		if !c.lx.negative[c.tok(n).Lower] || c.negated(n) {
+			continue // "I don't blame him"
+		}
+		if c.selfCritical(n, spk) {
+			continue // "X said he lied to the board"
+		}
+		before := -1
+		for k, m := range cands {
+			if m.End <= n && n-m.Start <= 30 {
+				before = k
+			}
+		}
+		if before >= 0 {
+			add(cands[before])
+			for k := before; k > 0 && c.joinedByAnd(cands[k-1].End, cands[k].Start); k-- {
+				add(cands[k-1])
+			}
+			continue
+		}
+		for _, m := range cands {
+			if m.Start > n && m.Start-n <= 15 {
+				add(m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ownParty reports whether org is the organization person's title tied them
+// to: a Tory's remark about "a Tory government" is not criticism of it.
+func (c *clauseView) ownParty(person, org int) bool {
+	p, ok := c.party[person]
+	return ok && p == org
+}
+
+// selfCritical reports whether the actor named last before the critical
+// word at n is the speaker: the remark is about the speaker's own doing.
+func (c *clauseView) selfCritical(n, spk int) bool {
+	for i := n - 1; i >= 0; i-- {
+		if m := c.mentionAt(i); m != nil {
+			return m.Entity == spk
+		}
+	}
+	return false
+}
+
+// qualifiesPerson reports an actor that only qualifies the person named
+// right after it: "Ofsted boss Mr Bell".
+func (c *clauseView) qualifiesPerson(m *mention) bool {
+	if !m.Modifier && !m.Possessive {
+		return false
+	}
+	for _, o := range c.ms {
+		if o.Start >= m.End && o.Start-m.End <= 4 {
+			return o.Type == graph.Person
+		}
+	}
+	return false
+}
+
+// listener reports the one a speech verb at `at` addresses: "told MPs",
+// "told the Guardian".
+func (c *clauseView) listener(m *mention, at int) bool {
+	if at < 0 || c.tok(at).Lower != "told" && c.tok(at).Lower != "tells" {
+		return false
+	}
+	return m.Start == at+1 || m.Start == at+2 && c.tok(at+1).Tag == "DT"
+}
+
+// joinedByAnd reports whether the words between two actors join them into one
+// subject: "Mr Campbell's return and Labour poster plans".
+func (c *clauseView) joinedByAnd(from, to int) bool {
+	and := false
+	for i := from; i < to; i++ {
+		t := c.tok(i)
+		switch {
+		case t.Lower == "and" || t.Text == ",":
+			and = true
+		case isVerb(t) || t.Tag == "IN" || t.Tag == "MD":
+			return false
+		}
+	}
+	return and
+}
+
+// victim reports whether m is what a critical word right before it is aimed
+// at ("from demonising media chief Alastair Campbell"): the speaker reports
+// that criticism rather than making it.
+func (c *clauseView) victim(m *mention) bool {
+	for i := m.Start - 1; i >= 0 && i >= m.Start-6; i-- {
+		t := c.tok(i)
+		if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Criticized || c.lx.negative[t.Lower] {
+			return true
+		}
+		switch {
+		case t.Tag == "DT", t.Tag == "JJ", t.Tag == "NN", t.Tag == "NNP", t.Tag == "POS", t.Text == `"`, c.lx.titles[t.Lower]:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// qualifies reports whether m is part of how the sentence names person p:
+// "Eli Lilly's chief medical officer Alan Breier" does not criticise Eli Lilly.
+func (c *clauseView) qualifies(m *mention, p int) bool {
+	if !m.Possessive && !m.Modifier {
+		return false
+	}
+	for _, o := range c.ms {
+		if o.Entity == p && o.Start > m.Start && o.Start-m.End <= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// criticismNouns report that someone was criticised.
+var criticismNouns = map[string]bool{
+	"criticism": true, "criticisms": true, "condemnation": true, "backlash": true, "outcry": true,
+	"criticized": true, "criticised": true, "rebuke": true, "censure": true,
+}
+
+// criticizedTargets returns the actors a sentence reports as criticised
+// without naming the critic: "coaching by Witkoff drew criticism".
+func criticizedTargets(c *clauseView) map[int]bool {
+	out := map[int]bool{}
+	for p, t := range c.sent.Tokens {
+		if !criticismNouns[t.Lower] {
+			continue
+		}
+		start := c.clauseStart(p)
+		for k := range c.ms {
+			m := &c.ms[k]
+			if m.Start >= start && m.Start < p && !m.Location && m.Type != graph.Country && m.Kind != byDemonym {
+				out[m.Entity] = true
+			}
+		}
+	}
+	return out
+}
+
+// quotedCritic: criticism reported as a quote that follows news of the
+// criticism: "... drew criticism. 'It is clear that X favors ...,' Y wrote."
+func quotedCritic(c *clauseView) []edge {
+	if len(c.criticized) == 0 {
+		return nil
+	}
+	spk, _ := c.speaker()
+	if spk < 0 {
+		return nil
+	}
+	var out []edge
+	for k := range c.ms {
+		m := &c.ms[k]
+		if c.criticized[m.Entity] && m.Entity != spk && c.tok(m.Start).Quoted {
+			out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "quoted-critic"})
+		}
+	}
+	return out
+}
