@@ -27,7 +27,7 @@ func newEvalCmd(f *Factory) *cobra.Command {
 		Long: `Eval extracts ARTICLE and compares the result with the gold graph in
 GOLD.json: precision, recall and F1 per actor type, per relationship type and
 overall, then what was missed and what was found that the gold graph does not
-hold. The scores are the ones shared/gold/score.py gives.`,
+hold. The scores are the ones testdata/gold/score.py gives.`,
 		Example: `  actorgraph eval --gold testdata/gold/moscow-times-2025-12-02.gold.json \
       testdata/moscow-times-2025-12-02-witkoff-kushner-putin.txt`,
 		Args: usageArgs(cobra.ExactArgs(1)),

@@ -162,7 +162,7 @@ func TestLoadAndQuery(t *testing.T) {
 }
 
 // TestExtractMissionJSON checks the JSON contract of extract with the real
-// extractor: the keys other tools (shared/gold/score.py) read.
+// extractor: the keys other tools (testdata/gold/score.py) read.
 func TestExtractMissionJSON(t *testing.T) {
 	c := newCLI(t).realExtractor()
 	if code := c.run("extract", "--format", "json", missionArticle); code != 0 {

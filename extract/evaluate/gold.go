@@ -16,7 +16,7 @@ const (
 )
 
 // Gold is a gold graph: for one article, the actors and relationships a
-// careful analyst would put in the graph. shared/gold/README.md gives the
+// careful analyst would put in the graph. testdata/gold/README.md gives the
 // conventions.
 type Gold struct {
 	Article   string         `json:"article"` // the article's path under the corpus

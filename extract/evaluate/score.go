@@ -1,6 +1,6 @@
 // Package evaluate scores an extracted actor graph against a gold graph with
 // precision, recall and F1 for entities and relations, overall and per type.
-// It is a port of shared/gold/score.py and gives the same numbers.
+// It is a port of testdata/gold/score.py (the team's reference scorer) and gives the same numbers.
 package evaluate
 
 import (

@@ -15,7 +15,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.pred.json and testdata/*.golden, running score.py ($SCORE_PY, default shared/gold/score.py beside the repository)")
+var update = flag.Bool("update", false, "rewrite testdata/*.pred.json and testdata/*.golden, running score.py ($SCORE_PY, default testdata/gold/score.py)")
 
 // scorePy is the reference implementation the golden files come from.
 func scorePy(t *testing.T) string {
@@ -23,7 +23,7 @@ func scorePy(t *testing.T) string {
 	if p := os.Getenv("SCORE_PY"); p != "" {
 		return p
 	}
-	p, err := filepath.Abs("../../../shared/gold/score.py")
+	p, err := filepath.Abs("../../testdata/gold/score.py")
 	if err != nil {
 		t.Fatal(err)
 	}
