@@ -149,7 +149,7 @@ func (c *clauseView) clauseStart(p int) int {
 // subjects returns the actors of the clause before token p that can be its
 // subject: no possessors, places, asides or quoted names; persons when there
 // are any; demonyms only when allowed.
-func (c *clauseView) subjects(p int, demonyms bool) []int {
+func (c *clauseView) subjects(p int, w pick) []int {
 	start := c.clauseStart(p)
 	// "a delegation led by X": X is the subject.
 	for i := start; i+1 < p; i++ {
@@ -175,7 +175,7 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 			continue
 		}
 		if !c.coordinated(p) {
-			if cands := c.subjectCands(i+1, p, demonyms); len(cands) > 0 {
+			if cands := c.subjectCands(i+1, p, w); len(cands) > 0 {
 				return pickHeads(cands)
 			}
 		}
@@ -183,7 +183,7 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 		break
 	}
 	var cands []*mention
-	for _, m := range c.subjectCands(start, end, demonyms) {
+	for _, m := range c.subjectCands(start, end, w) {
 		if !objectOf[m.Start] {
 			cands = append(cands, m)
 		}
@@ -201,19 +201,51 @@ func (c *clauseView) subjects(p int, demonyms bool) []int {
 // subjectCands returns the actors in [start, end) that can be a subject of
 // the verb at end or after it: no possessors, places, asides or names on the
 // other side of a quotation mark.
-func (c *clauseView) subjectCands(start, end int, demonyms bool) []*mention {
+func (c *clauseView) subjectCands(start, end int, w pick) []*mention {
 	var cands []*mention
 	for k := range c.ms {
 		m := &c.ms[k]
 		if m.Start < start || m.End > end || end >= c.n() || c.aside[m.Start] != c.aside[end] || m.Possessive || m.Location {
 			continue
 		}
-		if c.tok(m.Start).Quoted != c.tok(end).Quoted || m.Kind == byDemonym && !demonyms {
+		if c.tok(m.Start).Quoted != c.tok(end).Quoted || !w.allows(m) {
 			continue
 		}
 		cands = append(cands, m)
 	}
 	return cands
+}
+
+// pick says which actors a subject or object phrase may give.
+type pick struct {
+	possessors       bool // "attacked Y's plans" gives Y
+	demonyms         bool // "Russian forces" gives Russia
+	modifiers        bool // "EU asylum moves" gives the EU
+	countryModifiers bool // "US lawmakers", "British TV" give the country
+}
+
+// The picks of the rules: a meeting's participants are named as such; a
+// criticism's target may be named by its policy ("Tory plans"), its critic
+// may not be a country that only qualifies the critics ("US lawmakers").
+var (
+	hosts        = pick{modifiers: true} // "Deutsche Boerse bosses held talks"
+	participants = pick{}                // "to meet HDTV standards" is no meeting
+	critics      = pick{modifiers: true}
+	targets      = pick{possessors: true, modifiers: true}
+)
+
+// allows reports whether the pick lets m through. Possessors are judged by
+// the phrase (a subject never has one).
+func (w pick) allows(m *mention) bool {
+	switch {
+	case m.Kind == byDemonym:
+		return w.demonyms
+	case m.Modifier && m.Type == graph.Country:
+		return w.countryModifiers
+	case m.Modifier && m.Type != graph.Person:
+		return w.modifiers
+	}
+	return true
 }
 
 // coordinated reports a verb joined to an earlier one by "and" or "but".
@@ -311,7 +343,7 @@ var objectWords = map[string]bool{
 // objects returns the actors of the phrase that starts at token p: a list of
 // names with their titles and modifiers, up to the first preposition, verb or
 // clause break. Possessors count when possessive is set ("attacked Y's plans").
-func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
+func (c *clauseView) objects(p int, w pick) []int {
 	var cands []*mention
 	inAside := p < c.n() && c.aside[p]
 	between := p > 0 && c.tok(p-1).Lower == "between" // "talks between A and B are ..."
@@ -325,7 +357,7 @@ func (c *clauseView) objects(p int, possessive, demonyms bool) []int {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
 			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
-			if m.Start == i && !m.Location && !event && (!m.Possessive || possessive) && (m.Kind != byDemonym || demonyms) && c.aside[i] == inAside {
+			if m.Start == i && !m.Location && !event && (!m.Possessive || w.possessors) && w.allows(m) && c.aside[i] == inAside {
 				cands = append(cands, m)
 			}
 			continue

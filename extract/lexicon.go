@@ -36,6 +36,7 @@ type lexicon struct {
 	given      map[string]bool // lower-cased given names: "vladimir", "tony"
 	orgNouns   map[string]bool // "bank" in "UK bank Barclays"
 	thingHeads map[string]bool // "treaty" in "Energy Charter Treaty": not an actor
+	broken     map[string]bool // "promise": breaking it is criticised
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -63,6 +64,7 @@ func loadLexicon() (*lexicon, error) {
 		given:      map[string]bool{},
 		orgNouns:   map[string]bool{},
 		thingHeads: map[string]bool{},
+		broken:     map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -121,6 +123,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/givennames.txt", lx.given},
 		{"lexicon/orgnouns.txt", lx.orgNouns},
 		{"lexicon/thingheads.txt", lx.thingHeads},
+		{"lexicon/brokenthings.txt", lx.broken},
 	}
 	for _, w := range words {
 		if err != nil {

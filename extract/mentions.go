@@ -67,10 +67,10 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
+	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
+		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer"
+	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
-		if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
-			return false // "Trouble-hit Mitsubishi", "Cash-strapped ..."
-		}
 		// Capitalised by position: a name only when tagged one and not a word
 		// the article also uses in lower case.
 		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) {

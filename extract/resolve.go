@@ -275,7 +275,9 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 			m := &ms[mi]
 			switch m.Kind {
 			case byPronoun:
-				m.Entity = r.pronoun(ms, mi, recent)
+				if m.Entity = r.reportedSelf(si, ms, mi); m.Entity < 0 {
+					m.Entity = r.pronoun(ms, mi, recent)
+				}
 			case byRole:
 				m.Entity = r.role(m, lastSeen)
 			}
@@ -332,6 +334,33 @@ func allAux(ts []token) bool {
 		}
 	}
 	return true
+}
+
+// reportedSelf resolves a pronoun that opens reported speech to the speaker:
+// in "Scott Sullivan said he lied", "he" is Sullivan. It returns -1 when the
+// pronoun does not follow a speech verb whose subject is a person.
+func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
+	if si >= len(r.tokens) {
+		return -1
+	}
+	toks, p := r.tokens[si], ms[mi].Start-1
+	if p >= 0 && toks[p].Lower == "that" {
+		p--
+	}
+	if p < 0 || !speechVerbs[toks[p].Lower] || toks[p].Quoted {
+		return -1
+	}
+	for k := mi - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.End > p || p-m.End > 2 || !allAux(toks[m.End:p]) {
+			continue
+		}
+		if m.Entity >= 0 && m.Type == graph.Person && !m.Possessive {
+			return m.Entity
+		}
+		break
+	}
+	return -1
 }
 
 // pronoun picks the person a pronoun refers to: a person earlier in the same

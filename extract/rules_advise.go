@@ -111,6 +111,17 @@ func adviserTo(c *clauseView) []edge {
 					}
 				}
 			}
+			if principal != nil && (principal.Possessive || principal.Modifier) {
+				// "adviser to IMF's managing director, Rodrigo Rato": the person.
+				for j := principal.End; j < c.n() && j <= principal.End+6; j++ {
+					if pm := c.mentionAt(j); pm != nil {
+						if pm.Type == graph.Person {
+							principal = pm
+						}
+						break
+					}
+				}
+			}
 			if principal != nil && principal.Entity != m.Entity && principal.Type != graph.Country {
 				out = append(out, edge{Rel: graph.Advises, Source: m.Entity, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-to"})
 			}
@@ -160,7 +171,7 @@ func adviserAs(c *clauseView) []edge {
 		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
 			continue
 		}
-		for _, s := range c.subjects(k, false) {
+		for _, s := range c.subjects(k, hosts) {
 			if c.actorType(s) == graph.Person && s != principal.Entity {
 				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
 			}

@@ -21,7 +21,7 @@ func criticizedVerb(c *clauseView) []edge {
 			if c.tok(p).Lower == "on" {
 				at = p
 			}
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p-1, true), c.objects(at+1, true, true))...)
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p-1, critics), c.objects(at+1, targets))...)
 		}
 	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
@@ -33,20 +33,20 @@ func criticizedVerb(c *clauseView) []edge {
 			var agents []int
 			for i := p + 1; i+1 < c.n(); i++ {
 				if c.tok(i).Lower == "by" {
-					agents = c.objects(i+1, false, true)
+					agents = c.objects(i+1, critics)
 					break
 				}
 				if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "." {
 					break
 				}
 			}
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, true))...)
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, targets))...)
 			continue
 		}
 		if t.Tag == "VBN" && !c.sent.Headline && !c.afterAux(p) {
 			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, true), c.objects(p+1, true, true))...)
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(p+1, targets))...)
 	}
 	return out
 }
@@ -62,7 +62,7 @@ func criticizedGerund(c *clauseView) []edge {
 		if c.negated(p) {
 			continue // "denied criticising"
 		}
-		agents := c.subjects(p, true)
+		agents := c.subjects(p, critics)
 		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") {
 			agents = nil
 			for i := p - 1; i >= 0 && i >= p-4; i-- {
@@ -72,7 +72,7 @@ func criticizedGerund(c *clauseView) []edge {
 				}
 			}
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, agents, c.objects(p+1, true, true))...)
+		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, agents, c.objects(p+1, targets))...)
 	}
 	return out
 }
@@ -93,27 +93,27 @@ func criticismNoun(c *clauseView) []edge {
 		if !attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at" || c.aside[p] {
 			continue
 		}
-		targets := c.objects(p+2, true, false)
-		if len(targets) == 0 {
+		aimed := c.objects(p+2, targets)
+		if len(aimed) == 0 {
 			continue
 		}
-		var critics []int
+		var who []int
 		if p > 1 && c.tok(p-1).Tag == "POS" {
 			if m := c.mentionAt(p - 2); m != nil {
-				critics = []int{m.Entity} // "Blair's attack on ..."
+				who = []int{m.Entity} // "Blair's attack on ..."
 			}
 		} else if p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ") {
-			critics = c.subjects(p, true) // "X launched a fierce attack on Y"
+			who = c.subjects(p, critics) // "X launched a fierce attack on Y"
 		}
-		for i := p + 2; i+1 < c.n() && len(critics) == 0; i++ {
+		for i := p + 2; i+1 < c.n() && len(who) == 0; i++ {
 			if c.tok(i).Lower == "by" || c.tok(i).Lower == "from" {
-				critics = c.objects(i+1, false, true) // "criticism of Y by X"
+				who = c.objects(i+1, critics) // "criticism of Y by X"
 			}
 			if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "," {
 				break
 			}
 		}
-		out = append(out, pairs(graph.Criticized, "criticism-noun", c.sent.Index, critics, targets)...)
+		out = append(out, pairs(graph.Criticized, "criticism-noun", c.sent.Index, who, aimed)...)
 	}
 	return out
 }

@@ -10,15 +10,15 @@ import (
 func metVerb(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "verb") {
-		if !c.verbAt(p) || c.passive(p) || c.negated(p) {
+		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) {
 			continue
 		}
-		subj := c.subjects(p, false)
+		subj := c.subjects(p, hosts)
 		q := p + 1
 		if q < c.n() && c.tok(q).Lower == "with" {
 			q++
 		}
-		obj := c.objects(q, false, false)
+		obj := c.objects(q, participants)
 		if len(obj) == 0 && len(subj) > 1 && c.coordinatedBefore(p) {
 			out = append(out, allPairs(graph.MetWith, "met-verb", c.sent.Index, subj)...) // "X and Y met"
 			continue
@@ -26,6 +26,18 @@ func metVerb(c *clauseView) []edge {
 		out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, subj, obj)...)
 	}
 	return out
+}
+
+// wished reports a meeting only hoped for: "hoping to meet", "wants to meet".
+func (c *clauseView) wished(p int) bool {
+	if p < 2 || c.tok(p-1).Lower != "to" {
+		return false
+	}
+	switch c.tok(p - 2).Lower {
+	case "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "like", "love", "wish", "wishes", "dreams", "dream":
+		return true
+	}
+	return false
 }
 
 // coordinatedBefore reports "X and Y met": the verb right after a list of
@@ -66,7 +78,7 @@ func talksWith(c *clauseView) []edge {
 		if p+1 >= c.n() || c.tok(p+1).Lower != "with" || c.aside[p] {
 			continue
 		}
-		obj := c.objects(p+2, false, false)
+		obj := c.objects(p+2, participants)
 		if len(obj) == 0 {
 			continue
 		}
@@ -76,7 +88,7 @@ func talksWith(c *clauseView) []edge {
 				subj = []int{m.Entity} // "Putin's talks with ..."
 			}
 		} else if c.joined(p) {
-			subj = c.subjects(p, false)
+			subj = c.subjects(p, hosts)
 		}
 		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
 	}
@@ -134,7 +146,7 @@ func talksBetween(c *clauseView) []edge {
 		if p+1 >= c.n() || c.tok(p+1).Lower != "between" {
 			continue
 		}
-		out = append(out, allPairs(graph.MetWith, "talks-between", c.sent.Index, c.objects(p+2, false, false))...)
+		out = append(out, allPairs(graph.MetWith, "talks-between", c.sent.Index, c.objects(p+2, participants))...)
 	}
 	return out
 }

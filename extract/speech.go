@@ -158,7 +158,7 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
 	}
 	for n := from; n < to; n++ {
-		if !c.lx.negative[c.tok(n).Lower] || c.negated(n) {
+		if !c.critical(n) || c.negated(n) {
 			continue // "I don't blame him"
 		}
 		if c.selfCritical(n, spk) {
@@ -177,14 +177,49 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 			}
 			continue
 		}
+		// After the critical word only as its agent or owner: "a scurrilous
+		// attempt by the Tories", "the failure of Labour".
 		for _, m := range cands {
-			if m.Start > n && m.Start-n <= 15 {
+			if m.Start > n && m.Start-n <= 6 && c.agentAfter(n, m.Start) {
 				add(m)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// critical reports whether the word at n makes a remark critical: a word of
+// the negative lexicon, or "broke"/"broken" with a promise, rule or the like
+// after it ("has broken its promise", not "has broken his leg").
+func (c *clauseView) critical(n int) bool {
+	w := c.tok(n).Lower
+	if c.lx.negative[w] {
+		return true
+	}
+	if w != "broke" && w != "broken" && w != "breaking" && w != "breaks" {
+		return false
+	}
+	for i := n + 1; i < c.n() && i <= n+4; i++ {
+		if c.lx.broken[c.tok(i).Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// agentAfter reports whether the words from a critical word at n to an actor
+// at m lead to the actor as agent or owner, through "by", "of" or "from".
+func (c *clauseView) agentAfter(n, m int) bool {
+	for i := n + 1; i < m; i++ {
+		switch t := c.tok(i); {
+		case t.Lower == "by" || t.Lower == "of" || t.Lower == "from":
+			return true
+		case isVerb(t):
+			return false
+		}
+	}
+	return false
 }
 
 // ownParty reports whether org is the organization person's title tied them
