@@ -180,7 +180,7 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		// After the critical word only as its agent or owner: "a scurrilous
 		// attempt by the Tories", "the failure of Labour".
 		for _, m := range cands {
-			if m.Start > n && m.Start-n <= 6 && c.agentAfter(n, m.Start) {
+			if m.Start > n && m.Start-n <= 20 && c.agentAfter(n, m.Start, at) {
 				add(m)
 				break
 			}
@@ -209,17 +209,21 @@ func (c *clauseView) critical(n int) bool {
 }
 
 // agentAfter reports whether the words from a critical word at n to an actor
-// at m lead to the actor as agent or owner, through "by", "of" or "from".
-func (c *clauseView) agentAfter(n, m int) bool {
+// at m lead to the actor as agent or owner, through "by", "of" or "from",
+// with no verb but the speech verb at `at` on the way ("'... reckless,' said
+// Anna Berg of the plan by Tomas Lind").
+func (c *clauseView) agentAfter(n, m, at int) bool {
+	via := false
 	for i := n + 1; i < m; i++ {
 		switch t := c.tok(i); {
+		case i == at:
 		case t.Lower == "by" || t.Lower == "of" || t.Lower == "from":
-			return true
+			via = true
 		case isVerb(t):
 			return false
 		}
 	}
-	return false
+	return via
 }
 
 // ownParty reports whether org is the organization person's title tied them
