@@ -64,14 +64,17 @@ func isVerb(t token) bool { return len(t.Tag) >= 2 && t.Tag[:2] == "VB" }
 // or, where the tagger slipped ("The Lib Dems accuse/IN Mr Blair"), standing
 // between an actor and what looks like its object.
 func (c *clauseView) verbAt(p int) bool {
-	if isVerb(c.tok(p)) || c.sent.Headline {
+	if isVerb(c.tok(p)) && !c.sent.Headline {
 		return true
 	}
+	// In a headline every word is capitalised and tags are unreliable: judge
+	// by the shape, an actor before and an object after.
 	if p == 0 || p+1 >= c.n() || c.mentionAt(p-1) == nil {
 		return false
 	}
 	next := c.tok(p + 1)
-	return c.mentionAt(p+1) != nil || next.Tag == "DT" || next.Tag == "PRP" || next.Tag == "PRP$" || c.lx.titles[next.Lower]
+	return c.mentionAt(p+1) != nil || next.Tag == "DT" || next.Tag == "PRP" || next.Tag == "PRP$" || c.lx.titles[next.Lower] ||
+		c.sent.Headline && (next.Lower == "with" || next.Lower == "of")
 }
 
 func isAux(t token) bool {
@@ -357,7 +360,8 @@ func (c *clauseView) objects(p int, w pick) []int {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
 			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
-			if m.Start == i && !m.Location && !event && (!m.Possessive || w.possessors) && w.allows(m) && c.aside[i] == inAside {
+			ownerOfRole := m.Possessive && m.End+1 < c.n() && c.lx.titles[c.tok(m.End+1).Lower]           // "his chancellor"
+			if m.Start == i && !m.Location && !event && !ownerOfRole && (!m.Possessive || w.possessors) && w.allows(m) && c.aside[i] == inAside {
 				cands = append(cands, m)
 			}
 			continue

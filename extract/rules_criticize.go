@@ -26,8 +26,8 @@ func criticizedVerb(c *clauseView) []edge {
 	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
 		t := c.tok(p)
-		if !c.verbAt(p) || c.negated(p) {
-			continue
+		if !c.verbAt(p) || c.negated(p) || p > 0 && c.tok(p-1).Lower == "to" {
+			continue // not done: "is expected to attack", "called on X to denounce"
 		}
 		if c.passive(p) {
 			var agents []int

@@ -166,7 +166,10 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		}
 		before := -1
 		for k, m := range cands {
-			if m.End <= n && n-m.Start <= 30 {
+			if c.pronounSubject(n) {
+				break // "they were wrong": about whoever "they" are
+			}
+			if m.End <= n && n-m.Start <= 30 && !(m.Modifier && m.End == n) { // "the Enron scandal" names an event
 				before = k
 			}
 		}
@@ -224,6 +227,22 @@ func (c *clauseView) agentAfter(n, m, at int) bool {
 		}
 	}
 	return via
+}
+
+// pronounSubject reports a pronoun that names no actor ("they", "it", "we")
+// as the subject right before the critical word at n ("they were wrong"):
+// the remark is about whoever the pronoun means.
+func (c *clauseView) pronounSubject(n int) bool {
+	for i := n - 1; i >= 0 && i >= n-3; i-- {
+		if c.mentionAt(i) != nil {
+			return false
+		}
+		switch c.tok(i).Lower {
+		case "they", "it", "we", "i", "you", "this", "these":
+			return true
+		}
+	}
+	return false
 }
 
 // ownParty reports whether org is the organization person's title tied them
