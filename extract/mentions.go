@@ -556,16 +556,7 @@ func joinTokens(ts []token) string {
 	return b.String()
 }
 
-func joinLower(ts []token) string {
-	var b strings.Builder
-	for i, t := range ts {
-		if i > 0 && !attaches(t.Text) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.Lower)
-	}
-	return b.String()
-}
+func joinLower(ts []token) string { return strings.ToLower(joinTokens(ts)) }
 
 // attaches reports tokens written without a space before them.
 func attaches(s string) bool {

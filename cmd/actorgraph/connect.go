@@ -63,6 +63,21 @@ func openStore(ctx context.Context, f *Factory, cfg neo4jstore.Config) (Store, e
 	return s, nil
 }
 
+// withStore opens the store cfg names, runs fn with it and closes it. Every
+// error, fn's included, comes back with the password hidden.
+func withStore(ctx context.Context, f *Factory, cfg neo4jstore.Config, fn func(Store) error) (err error) {
+	store, err := openStore(ctx, f, cfg)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
+			err = redacted(cerr, cfg.Password)
+		}
+	}()
+	return redacted(fn(store), cfg.Password)
+}
+
 // redacted returns err with every occurrence of secret in its text hidden;
 // errors.Is and errors.As still see the original.
 func redacted(err error, secret string) error {

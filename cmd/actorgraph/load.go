@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/queries"
 )
 
@@ -45,7 +46,7 @@ $NEO4J_PASSWORD and $NEO4J_DATABASE.`,
 	return cmd
 }
 
-func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
+func runLoad(ctx context.Context, opts *LoadOptions) error {
 	f := opts.Factory
 	start := f.Now()
 	files, dirs, err := articleFiles(opts.Paths)
@@ -58,25 +59,20 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 
 	cfg := opts.Connection.config(f.Getenv)
-	store, err := openStore(ctx, f, cfg)
+	var sum neo4jstore.Summary
+	var installed int
+	err = withStore(ctx, f, cfg, func(store Store) error {
+		if err := store.EnsureSchema(ctx); err != nil {
+			return err
+		}
+		if sum, err = store.Write(ctx, g); err != nil {
+			return err
+		}
+		installed, err = store.InstallQueries(ctx, queries.All())
+		return err
+	})
 	if err != nil {
 		return err
-	}
-	defer func() {
-		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
-		}
-	}()
-	if err := store.EnsureSchema(ctx); err != nil {
-		return redacted(err, cfg.Password)
-	}
-	sum, err := store.Write(ctx, g)
-	if err != nil {
-		return redacted(err, cfg.Password)
-	}
-	installed, err := store.InstallQueries(ctx, queries.All())
-	if err != nil {
-		return redacted(err, cfg.Password)
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)

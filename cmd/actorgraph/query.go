@@ -91,7 +91,7 @@ func parseParams(pairs []string) (map[string]string, error) {
 	return m, nil
 }
 
-func runQuery(ctx context.Context, opts *QueryOptions) (err error) {
+func runQuery(ctx context.Context, opts *QueryOptions) error {
 	f := opts.Factory
 	q, err := queries.Lookup(opts.Name)
 	if err != nil {
@@ -106,19 +106,16 @@ func runQuery(ctx context.Context, opts *QueryOptions) (err error) {
 		return argsErr(err)
 	}
 
-	cfg := opts.Connection.config(f.Getenv)
-	store, err := openStore(ctx, f, cfg)
+	var res *neo4jstore.Result
+	err = withStore(ctx, f, opts.Connection.config(f.Getenv), func(store Store) error {
+		var err error
+		if res, err = store.Run(ctx, q, params); err != nil {
+			return fmt.Errorf("query %s: %w", q.Name, err)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
-	}
-	defer func() {
-		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
-		}
-	}()
-	res, err := store.Run(ctx, q, params)
-	if err != nil {
-		return redacted(fmt.Errorf("query %s: %w", q.Name, err), cfg.Password)
 	}
 	switch opts.Format {
 	case "json":
