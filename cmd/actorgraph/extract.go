@@ -28,7 +28,7 @@ var extractFormats = []string{"table", "json", "cypher"}
 func newExtractCmd(f *Factory) *cobra.Command {
 	opts := &ExtractOptions{Factory: f}
 	cmd := &cobra.Command{
-		Use:   "extract FILE...",
+		Use:   "extract FILE|DIR...",
 		Short: "Print the actor graph of articles, without a database",
 		Long: `Extract reads each article and prints the actors and relationships found in
 them, merged into one graph. Nothing is written to Neo4j.
@@ -68,7 +68,11 @@ func checkFormat(cmd *cobra.Command, format string, formats []string) error {
 }
 
 func runExtract(ctx context.Context, opts *ExtractOptions) error {
-	g, err := extractFiles(opts.Factory, opts.Files)
+	files, _, err := articleFiles(opts.Files)
+	if err != nil {
+		return err
+	}
+	g, err := extractFiles(opts.Factory, files)
 	if err != nil {
 		return err
 	}

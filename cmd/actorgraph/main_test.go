@@ -175,7 +175,7 @@ func TestErrors(t *testing.T) {
 		{"blank file", []string{"extract", p("blank.txt")}, exitInput, []string{p("blank.txt") + ": no article text"}, false},
 		{"binary file", []string{"extract", p("image.png")}, exitInput, []string{p("image.png") + ": not a text file"}, false},
 		{"not UTF-8", []string{"extract", p("latin1.txt")}, exitInput, []string{p("latin1.txt") + ": not a text file"}, false},
-		{"directory to extract", []string{"extract", dir}, exitInput, []string{dir + ": is a directory"}, false},
+		{"extract directory without .txt", []string{"extract", p("notxt")}, exitInput, []string{p("notxt") + ": no .txt files in this directory"}, false},
 		{"every bad file named", []string{"extract", p("good.txt"), p("empty.txt"), p("nope.txt")}, exitInput,
 			[]string{p("empty.txt") + ": no article text", p("nope.txt") + ": no such file"}, false},
 		{"load missing file", []string{"load", p("nope.txt")}, exitInput, []string{p("nope.txt") + ": no such file or directory"}, false},
