@@ -3,6 +3,8 @@ package extract
 // MET_WITH rules: meetings, talks and visits.
 
 import (
+	"strings"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -59,6 +61,27 @@ func (c *clauseView) coordinatedBefore(p int) bool {
 	return names >= 2
 }
 
+// subjectAfterComma returns the actor that opens the main clause after an
+// opening phrase that ends at the first comma after p: the subject of "After
+// talks with X, Y said".
+func (c *clauseView) subjectAfterComma(p int) []int {
+	for i := p; i+1 < c.n(); i++ {
+		if c.tok(i).Text != "," {
+			continue
+		}
+		j := i + 1
+		for j < c.n() && (c.lx.titles[strings.TrimSuffix(c.tok(j).Lower, ".")] || c.tok(j).Tag == "DT") {
+			j++ // "Mr", "the"
+		}
+		if m := c.mentionAt(j); m != nil && m.Type != graph.Country && !m.Possessive && !m.Modifier &&
+			m.End < c.n() && isVerb(c.tok(m.End)) {
+			return []int{m.Entity}
+		}
+		return nil
+	}
+	return nil
+}
+
 // joinVerbs link a subject to the talks it takes part in: "held talks with",
 // "arrived in Moscow for talks with", "in talks with".
 var joinVerbs = map[string]bool{
@@ -89,6 +112,8 @@ func talksWith(c *clauseView) []edge {
 			}
 		} else if c.joined(p) {
 			subj = c.subjects(p, hosts)
+		} else if p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after") {
+			subj = c.subjectAfterComma(p + 2) // "After talks with Mr Blair, Mr Abbas said ..."
 		}
 		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
 	}
