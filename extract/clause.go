@@ -98,7 +98,7 @@ func (c *clauseView) afterAux(p int) bool {
 	return false
 }
 
-var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true, "'s": false}
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true, "am": true}
 
 // negated reports "did not meet", "never met".
 func (c *clauseView) negated(p int) bool {
@@ -173,7 +173,7 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		if !isFinite(t) || c.aside[i] || c.mentionAt(i) != nil || t.Tag == "MD" || beForms[t.Lower] || isAux(t) {
 			continue
 		}
-		if !speechVerbs[t.Lower] {
+		if !c.lx.speech[t.Lower] {
 			objectOf[i+1], objectOf[i+2] = true, true
 			continue
 		}

@@ -23,20 +23,25 @@ type entry struct {
 // phrase maps are token sequences joined by single spaces, as written
 // (case-sensitive), with a lower-cased copy for words that are not acronyms.
 type lexicon struct {
-	actors     map[string]*entry // country and organization names and aliases
-	demonyms   map[string]*entry // "Russian", "Russians" -> Russia
-	capitals   map[string]*entry // "Kyiv" -> Ukraine
-	nonactors  map[string]string // places that are never actors -> kind
-	titles     map[string]bool   // lower case: "president", "secretary of state"
-	orgHeads   map[string]bool   // last words that make a name an organization
-	common     map[string]bool   // capitalised words that are not names on their own
-	acronyms   map[string]bool   // all-caps words that are not organizations (CEO, GDP)
-	triggers   map[string]trigger
-	negative   map[string]bool // words that make a quoted remark critical
-	given      map[string]bool // lower-cased given names: "vladimir", "tony"
-	orgNouns   map[string]bool // "bank" in "UK bank Barclays"
-	thingHeads map[string]bool // "treaty" in "Energy Charter Treaty": not an actor
-	broken     map[string]bool // "promise": breaking it is criticised
+	actors         map[string]*entry // country and organization names and aliases
+	demonyms       map[string]*entry // "Russian", "Russians" -> Russia
+	capitals       map[string]*entry // "Kyiv" -> Ukraine
+	nonactors      map[string]string // places that are never actors -> kind
+	titles         map[string]bool   // lower case: "president", "secretary of state"
+	orgHeads       map[string]bool   // last words that make a name an organization
+	common         map[string]bool   // capitalised words that are not names on their own
+	acronyms       map[string]bool   // all-caps words that are not organizations (CEO, GDP)
+	triggers       map[string]trigger
+	negative       map[string]bool // words that make a quoted remark critical
+	given          map[string]bool // lower-cased given names: "vladimir", "tony"
+	orgNouns       map[string]bool // "bank" in "UK bank Barclays"
+	thingHeads     map[string]bool // "treaty" in "Energy Charter Treaty": not an actor
+	broken         map[string]bool // "promise": breaking it is criticised
+	speech         map[string]bool // "said", "told": verbs that report speech
+	criticismNouns map[string]bool // "criticism": criticism reported without its critic
+	joinVerbs      map[string]bool // "held" in "held talks with"
+	attackNouns    map[string]bool // "attack" in "an attack on Y"
+	leaders        map[string]bool // "president": "the president" is one person
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -51,20 +56,25 @@ type trigger struct {
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
-		actors:     map[string]*entry{},
-		demonyms:   map[string]*entry{},
-		capitals:   map[string]*entry{},
-		nonactors:  map[string]string{},
-		titles:     map[string]bool{},
-		orgHeads:   map[string]bool{},
-		common:     map[string]bool{},
-		acronyms:   map[string]bool{},
-		triggers:   map[string]trigger{},
-		negative:   map[string]bool{},
-		given:      map[string]bool{},
-		orgNouns:   map[string]bool{},
-		thingHeads: map[string]bool{},
-		broken:     map[string]bool{},
+		actors:         map[string]*entry{},
+		demonyms:       map[string]*entry{},
+		capitals:       map[string]*entry{},
+		nonactors:      map[string]string{},
+		titles:         map[string]bool{},
+		orgHeads:       map[string]bool{},
+		common:         map[string]bool{},
+		acronyms:       map[string]bool{},
+		triggers:       map[string]trigger{},
+		negative:       map[string]bool{},
+		given:          map[string]bool{},
+		orgNouns:       map[string]bool{},
+		thingHeads:     map[string]bool{},
+		broken:         map[string]bool{},
+		speech:         map[string]bool{},
+		criticismNouns: map[string]bool{},
+		joinVerbs:      map[string]bool{},
+		attackNouns:    map[string]bool{},
+		leaders:        map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -124,6 +134,11 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/orgnouns.txt", lx.orgNouns},
 		{"lexicon/thingheads.txt", lx.thingHeads},
 		{"lexicon/brokenthings.txt", lx.broken},
+		{"lexicon/speechverbs.txt", lx.speech},
+		{"lexicon/criticismnouns.txt", lx.criticismNouns},
+		{"lexicon/joinverbs.txt", lx.joinVerbs},
+		{"lexicon/attacknouns.txt", lx.attackNouns},
+		{"lexicon/leadertitles.txt", lx.leaders},
 	}
 	for _, w := range words {
 		if err != nil {

@@ -231,7 +231,7 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 	end := f.lx.titleSpan(s.Tokens, j, len(s.Tokens))
 	// Any title tied to a country or party names one person ("the Tory
 	// co-chairman"); alone, only a leader's does ("the president").
-	if end == j || country == "" && !leaderTitles[joinLower(s.Tokens[j:end])] {
+	if end == j || country == "" && !f.lx.leaders[joinLower(s.Tokens[j:end])] {
 		return mention{}, 0
 	}
 	if end < len(s.Tokens) && (f.isCap(s, end) || s.Tokens[end].Lower == "of") {
@@ -241,15 +241,6 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 		Kind: byRole, Titles: []string{joinLower(s.Tokens[j:end])}, Canonical: country, Entity: -1}, end - i
 }
 
-// leaderTitles can stand for one person: "the Russian president".
-var leaderTitles = map[string]bool{
-	"president": true, "leader": true, "prime minister": true, "premier": true, "chancellor": true,
-	"king": true, "queen": true, "pope": true, "foreign minister": true, "foreign secretary": true,
-	"home secretary": true, "chancellor of the exchequer": true, "secretary of state": true,
-	"defence secretary": true, "defense secretary": true, "vice president": true,
-	"deputy prime minister": true, "chief executive": true, "chairman": true, "boss": true,
-	"party leader": true, "opposition leader": true, "monarch": true, "emir": true, "sultan": true,
-}
 
 // chunk splits a run of capitalised tokens [i, j) into titles, qualifying
 // actors and a name, and types what it finds.
@@ -304,7 +295,7 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		out = append(out, f.nameMention(s, pos, j, titles))
 		pos = j
 	}
-	if n := len(titles); n > 0 && i > 0 && toks[i-1].Lower == "the" && leaderTitles[titles[n-1]] && f.lx.titleSpan(toks, j-1, j) == j {
+	if n := len(titles); n > 0 && i > 0 && toks[i-1].Lower == "the" && f.lx.leaders[titles[n-1]] && f.lx.titleSpan(toks, j-1, j) == j {
 		// "the Prime Minister", "the Tory Leader": a role, resolved later.
 		role := mention{Sent: s.Index, Start: i - 1, End: j, Name: joinTokens(toks[i-1 : j]), Type: graph.Person,
 			Kind: byRole, Titles: titles, Entity: -1}
@@ -460,7 +451,7 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 			}
 		}
 	}
-	if j < len(toks) && speechVerbs[toks[j].Lower] || i > 0 && speechVerbs[toks[i-1].Lower] {
+	if j < len(toks) && f.lx.speech[toks[j].Lower] || i > 0 && f.lx.speech[toks[i-1].Lower] {
 		return true
 	}
 	if i >= 2 && toks[i-1].Text == "," && f.lx.titles[toks[i-2].Lower] {

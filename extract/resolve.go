@@ -311,7 +311,7 @@ func (r *resolver) speakerOf(sents [][]mention, si int) int {
 	}
 	toks := r.tokens[si]
 	for p, t := range toks {
-		if !speechVerbs[t.Lower] || t.Quoted {
+		if !r.lx.speech[t.Lower] || t.Quoted {
 			continue
 		}
 		for _, m := range ms {
@@ -347,7 +347,7 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 	if p >= 0 && toks[p].Lower == "that" {
 		p--
 	}
-	if p < 0 || !speechVerbs[toks[p].Lower] || toks[p].Quoted {
+	if p < 0 || !r.lx.speech[toks[p].Lower] || toks[p].Quoted {
 		return -1
 	}
 	for k := mi - 1; k >= 0; k-- {

@@ -77,11 +77,6 @@ func criticizedGerund(c *clauseView) []edge {
 	return out
 }
 
-// attackNouns name an act of criticism aimed at someone.
-var attackNouns = map[string]bool{
-	"attack": true, "attacks": true, "criticism": true, "criticisms": true, "broadside": true,
-	"tirade": true, "swipe": true, "condemnation": true, "onslaught": true, "assault": true,
-}
 
 // criticismNoun: "X's attack on Y", "X opened with an attack on Y's record",
 // "criticism of Y by X".
@@ -90,7 +85,7 @@ func criticismNoun(c *clauseView) []edge {
 	for p := 0; p+2 < c.n(); p++ {
 		t := c.tok(p)
 		prep := c.tok(p + 1).Lower
-		if !attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at" || c.aside[p] {
+		if !c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at" || c.aside[p] {
 			continue
 		}
 		aimed := c.objects(p+2, targets)

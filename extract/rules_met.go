@@ -82,17 +82,6 @@ func (c *clauseView) subjectAfterComma(p int) []int {
 	return nil
 }
 
-// joinVerbs link a subject to the talks it takes part in: "held talks with",
-// "arrived in Moscow for talks with", "in talks with".
-var joinVerbs = map[string]bool{
-	"held": true, "hold": true, "holds": true, "holding": true, "began": true, "begin": true,
-	"begins": true, "opened": true, "open": true, "opens": true, "started": true, "start": true,
-	"starts": true, "resumed": true, "resume": true, "entered": true, "enter": true, "arrived": true,
-	"arrive": true, "flew": true, "travelled": true, "traveled": true, "went": true, "came": true,
-	"had": true, "have": true, "has": true, "joined": true, "continued": true, "concluded": true,
-	"attended": true, "sat": true, "in": true, "for": true, "into": true, "conducted": true,
-	"opening": true, "launched": true, "agreed": true,
-}
 
 // talksWith: "X held talks with Y", "X arrived for talks with Y".
 func talksWith(c *clauseView) []edge {
@@ -141,7 +130,7 @@ func (c *clauseView) joined(p int) bool {
 			continue
 		}
 		switch {
-		case joinVerbs[t.Lower]:
+		case c.lx.joinVerbs[t.Lower]:
 			link = true
 		case i == lastActor && (t.Tag == "NNS" || t.Tag == "NN"): // "Deutsche Boerse bosses"
 		case i == p-1 && t.Tag == "NN": // "merger talks", "peace talks"

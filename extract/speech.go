@@ -6,18 +6,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// speechVerbs report what someone said.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "wrote": true, "writes": true,
-	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true, "argues": true,
-	"insisted": true, "insists": true, "warned": true, "warns": true, "alleged": true, "alleges": true,
-	"complained": true, "complains": true, "charged": true, "stated": true, "declared": true,
-	"acknowledged": true, "admitted": true, "conceded": true, "stressed": true, "noted": true,
-	"explained": true, "suggested": true, "announced": true, "replied": true, "responded": true,
-	"urged": true, "believes": true, "maintained": true, "countered": true, "retorted": true,
-	"insist": true, "argue": true, "warn": true, "claim": true,
-	"accused": false,
-}
 
 // speaker finds who a sentence quotes or reports: the actor next to a speech
 // verb ("Rubio told reporters", "said Mr Smith", "the Tories have claimed").
@@ -25,7 +13,7 @@ var speechVerbs = map[string]bool{
 func (c *clauseView) speaker() (int, int) {
 	for p := 0; p < c.n(); p++ {
 		t := c.tok(p)
-		if !speechVerbs[t.Lower] || t.Quoted {
+		if !c.lx.speech[t.Lower] || t.Quoted {
 			continue
 		}
 		if !c.mainSpeechVerb(p) {
@@ -334,18 +322,13 @@ func (c *clauseView) qualifies(m *mention, p int) bool {
 	return false
 }
 
-// criticismNouns report that someone was criticised.
-var criticismNouns = map[string]bool{
-	"criticism": true, "criticisms": true, "condemnation": true, "backlash": true, "outcry": true,
-	"criticized": true, "criticised": true, "rebuke": true, "censure": true,
-}
 
 // criticizedTargets returns the actors a sentence reports as criticised
 // without naming the critic: "coaching by Witkoff drew criticism".
 func criticizedTargets(c *clauseView) map[int]bool {
 	out := map[int]bool{}
 	for p, t := range c.sent.Tokens {
-		if !criticismNouns[t.Lower] {
+		if !c.lx.criticismNouns[t.Lower] {
 			continue
 		}
 		start := c.clauseStart(p)
