@@ -6,7 +6,8 @@
 // The pipeline is a straight line, one file a step: clean (markup and page
 // furniture out), segment (sentences and tagged tokens), mentions (names,
 // demonyms, roles, pronouns), resolve (one actor per entity, with aliases),
-// rules (relation patterns), then the graph.
+// rules (relation patterns: rules_met.go, rules_advise.go, rules_criticize.go
+// and speech.go, over the clause view of clause.go), then the graph.
 package extract
 
 import (
@@ -78,23 +79,18 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 			ms[i] = finder.find(&sents[i])
 		}
 	}
-	res := newResolver(x.lx)
+	res := newResolver(x.lx, sents)
 	res.resolveNames(ms)
 	for i := range sents {
 		if sents[i].Headline {
 			ms[i] = finder.headline(&sents[i], res)
 		}
 	}
-	res.tokens = make([][]token, len(sents))
-	for i := range sents {
-		res.tokens[i] = sents[i].Tokens
-	}
 	res.resolveReferences(ms)
 	entities, index := res.entities()
 
 	g = &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
-	for i, e := range entities {
-		_ = i
+	for _, e := range entities {
 		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
 	}
 	edges := x.relate(sents, ms, index, res.parties())

@@ -31,8 +31,13 @@ type resolver struct {
 	tokens       [][]token      // each sentence's tokens, for speakerOf
 }
 
-func newResolver(lx *lexicon) *resolver {
-	return &resolver{lx: lx, byKey: map[string]int{}}
+// newResolver returns a resolver for the mentions of the given sentences.
+func newResolver(lx *lexicon, sents []sentence) *resolver {
+	r := &resolver{lx: lx, byKey: map[string]int{}, tokens: make([][]token, len(sents))}
+	for i := range sents {
+		r.tokens[i] = sents[i].Tokens
+	}
+	return r
 }
 
 func (r *resolver) add(t graph.EntityType, name string) int {
@@ -306,7 +311,7 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 // that person.
 func (r *resolver) speakerOf(sents [][]mention, si int) int {
 	ms := sents[si]
-	if r.tokens == nil || si >= len(r.tokens) {
+	if si >= len(r.tokens) {
 		return -1
 	}
 	toks := r.tokens[si]
