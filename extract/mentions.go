@@ -241,7 +241,6 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 		Kind: byRole, Titles: []string{joinLower(s.Tokens[j:end])}, Canonical: country, Entity: -1}, end - i
 }
 
-
 // chunk splits a run of capitalised tokens [i, j) into titles, qualifying
 // actors and a name, and types what it finds.
 func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {

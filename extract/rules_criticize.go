@@ -77,7 +77,6 @@ func criticizedGerund(c *clauseView) []edge {
 	return out
 }
 
-
 // criticismNoun: "X's attack on Y", "X opened with an attack on Y's record",
 // "criticism of Y by X".
 func criticismNoun(c *clauseView) []edge {

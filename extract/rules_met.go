@@ -82,7 +82,6 @@ func (c *clauseView) subjectAfterComma(p int) []int {
 	return nil
 }
 
-
 // talksWith: "X held talks with Y", "X arrived for talks with Y".
 func talksWith(c *clauseView) []edge {
 	var out []edge

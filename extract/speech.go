@@ -6,7 +6,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-
 // speaker finds who a sentence quotes or reports: the actor next to a speech
 // verb ("Rubio told reporters", "said Mr Smith", "the Tories have claimed").
 // It returns the speaker and the speech verb's position, or -1, -1.
@@ -321,7 +320,6 @@ func (c *clauseView) qualifies(m *mention, p int) bool {
 	}
 	return false
 }
-
 
 // criticizedTargets returns the actors a sentence reports as criticised
 // without naming the critic: "coaching by Witkoff drew criticism".
