@@ -51,6 +51,9 @@ var personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his"
 // "National Security and Defense Council".
 var joiners = map[string]bool{"of": true, "and": true, "for": true, "the": true, "&": true, "on": true, "de": true}
 
+// particles are the lower-case words inside personal names.
+var particles = map[string]bool{"van": true, "der": true, "den": true, "von": true, "de": true, "bin": true, "al": true, "da": true, "di": true, "du": true, "del": true, "la": true, "le": true, "ter": true, "ten": true}
+
 // mentionFinder finds mentions in the sentences of one article.
 type mentionFinder struct {
 	lx    *lexicon
@@ -164,6 +167,16 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				}
 				if _, ok := f.lx.actors[joinTokens(toks[i:k])]; ok {
 					j = k
+					continue
+				}
+			}
+			// Particles inside a personal name: "Jeroen van der Veer".
+			if k := j; particles[toks[k].Lower] && k > i {
+				for k < len(toks) && particles[toks[k].Lower] {
+					k++
+				}
+				if k < len(toks) && f.isCap(s, k) && k-j <= 2 {
+					j = k + 1
 					continue
 				}
 			}

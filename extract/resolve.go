@@ -158,7 +158,14 @@ func (r *resolver) fullName(name string) int {
 			continue
 		}
 		aw := strings.Fields(a.Name)
-		if len(aw) < 2 || aw[len(aw)-1] != words[len(words)-1] || aw[0] != words[0] {
+		if len(aw) < 2 {
+			continue
+		}
+		if tail := strings.ToLower(name); strings.HasSuffix(strings.ToLower(a.Name), " "+tail) {
+			a.Aliases[name] = true // "Van Nistelrooy" for "Ruud van Nistelrooy"
+			return i
+		}
+		if aw[len(aw)-1] != words[len(words)-1] || aw[0] != words[0] {
 			continue
 		}
 		if len(words) > len(aw) {

@@ -171,7 +171,11 @@ func adviserAs(c *clauseView) []edge {
 		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
 			continue
 		}
-		for _, s := range c.subjects(k, hosts) {
+		advisers := c.subjects(k, hosts)
+		if m := c.mentionAt(k - 1); m != nil && m.Type == graph.Person && !m.Possessive {
+			advisers = []int{m.Entity} // "his brother Ed is a special adviser to ..."
+		}
+		for _, s := range advisers {
 			if c.actorType(s) == graph.Person && s != principal.Entity {
 				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
 			}
