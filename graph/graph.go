@@ -150,59 +150,59 @@ func (g *Graph) Entity(id string) *Entity {
 	return nil
 }
 
-// Merge adds other into g: articles, entities and mentions by id, relations by
-// Key, evidence by (article, sentence). Aliases and roles are unioned. Merging
-// the same graph twice changes nothing.
-func (g *Graph) Merge(other *Graph) {
+// Merge adds others into g: articles, entities and mentions by id, relations
+// by Key, evidence by (article, sentence). Aliases and roles are unioned.
+// Merging the same graph twice changes nothing. Merging many graphs in one
+// call indexes g once.
+func (g *Graph) Merge(others ...*Graph) {
 	arts := map[string]bool{}
 	for _, a := range g.Articles {
 		arts[a.ID] = true
 	}
-	for _, a := range other.Articles {
-		if !arts[a.ID] {
-			arts[a.ID] = true
-			g.Articles = append(g.Articles, a)
-		}
-	}
-
 	ents := map[string]int{}
 	for i, e := range g.Entities {
 		ents[e.ID] = i
 	}
-	for _, e := range other.Entities {
-		if i, ok := ents[e.ID]; ok {
-			g.Entities[i].Aliases = union(g.Entities[i].Aliases, e.Aliases)
-			g.Entities[i].Roles = union(g.Entities[i].Roles, e.Roles)
-			continue
-		}
-		ents[e.ID] = len(g.Entities)
-		e.Aliases = union(nil, e.Aliases)
-		e.Roles = union(nil, e.Roles)
-		g.Entities = append(g.Entities, e)
-	}
-
 	rels := map[string]int{}
 	for i, r := range g.Relations {
 		rels[r.Key()] = i
 	}
-	for _, r := range other.Relations {
-		if i, ok := rels[r.Key()]; ok {
-			g.Relations[i].Evidence = mergeEvidence(g.Relations[i].Evidence, r.Evidence)
-			continue
-		}
-		rels[r.Key()] = len(g.Relations)
-		r.Evidence = mergeEvidence(nil, r.Evidence)
-		g.Relations = append(g.Relations, r)
-	}
-
 	ments := map[Mention]bool{}
 	for _, m := range g.Mentions {
 		ments[m] = true
 	}
-	for _, m := range other.Mentions {
-		if !ments[m] {
-			ments[m] = true
-			g.Mentions = append(g.Mentions, m)
+	for _, other := range others {
+		for _, a := range other.Articles {
+			if !arts[a.ID] {
+				arts[a.ID] = true
+				g.Articles = append(g.Articles, a)
+			}
+		}
+		for _, e := range other.Entities {
+			if i, ok := ents[e.ID]; ok {
+				g.Entities[i].Aliases = union(g.Entities[i].Aliases, e.Aliases)
+				g.Entities[i].Roles = union(g.Entities[i].Roles, e.Roles)
+				continue
+			}
+			ents[e.ID] = len(g.Entities)
+			e.Aliases = union(nil, e.Aliases)
+			e.Roles = union(nil, e.Roles)
+			g.Entities = append(g.Entities, e)
+		}
+		for _, r := range other.Relations {
+			if i, ok := rels[r.Key()]; ok {
+				g.Relations[i].Evidence = mergeEvidence(g.Relations[i].Evidence, r.Evidence)
+				continue
+			}
+			rels[r.Key()] = len(g.Relations)
+			r.Evidence = mergeEvidence(nil, r.Evidence)
+			g.Relations = append(g.Relations, r)
+		}
+		for _, m := range other.Mentions {
+			if !ments[m] {
+				ments[m] = true
+				g.Mentions = append(g.Mentions, m)
+			}
 		}
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/extract"
@@ -96,20 +98,51 @@ func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the extractor: %w", err)
 	}
-	merged := &graph.Graph{}
-	for i, path := range files {
-		g, err := x.Extract(path, texts[i])
-		switch {
-		case errors.Is(err, extract.ErrEmpty), errors.Is(err, extract.ErrBinary):
-			errs = append(errs, &InputError{Path: path, Err: err})
+	graphs := make([]*graph.Graph, 0, len(files))
+	for i, r := range extractAll(x, files, texts, runtime.GOMAXPROCS(0)) {
+		switch path := files[i]; {
+		case errors.Is(r.Err, extract.ErrEmpty), errors.Is(r.Err, extract.ErrBinary):
+			errs = append(errs, &InputError{Path: path, Err: r.Err})
 			continue
-		case err != nil:
-			return nil, fmt.Errorf("extract %s: %w", path, err)
+		case r.Err != nil:
+			return nil, fmt.Errorf("extract %s: %w", path, r.Err)
 		}
-		merged.Merge(g)
+		graphs = append(graphs, r.Graph)
 	}
+	merged := &graph.Graph{}
+	merged.Merge(graphs...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return merged, nil
+}
+
+// extracted is the outcome of extracting one article.
+type extracted struct {
+	Graph *graph.Graph
+	Err   error
+}
+
+// extractAll extracts the texts on up to workers goroutines (at least one)
+// and returns the results in the order of files. The extractor must be safe
+// for concurrent use, as extract.Extractor is.
+func extractAll(x Extractor, files []string, texts [][]byte, workers int) []extracted {
+	out := make([]extracted, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i].Graph, out[i].Err = x.Extract(files[i], texts[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }

@@ -25,7 +25,8 @@ type IOStreams struct {
 	OutTTY bool
 }
 
-// Extractor is what the commands need of extract.Extractor.
+// Extractor is what the commands need of extract.Extractor; it must be safe
+// for concurrent use.
 type Extractor interface {
 	Extract(source string, text []byte) (*graph.Graph, error)
 }
