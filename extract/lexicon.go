@@ -42,6 +42,7 @@ type lexicon struct {
 	joinVerbs      map[string]bool // "held" in "held talks with"
 	attackNouns    map[string]bool // "attack" in "an attack on Y"
 	leaders        map[string]bool // "president": "the president" is one person
+	ofRoles        map[string]bool // "owner" in "owner of Liffe": an organization follows
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -75,6 +76,7 @@ func loadLexicon() (*lexicon, error) {
 		joinVerbs:      map[string]bool{},
 		attackNouns:    map[string]bool{},
 		leaders:        map[string]bool{},
+		ofRoles:        map[string]bool{},
 
 		firstWords: map[string]bool{},
 	}
@@ -139,6 +141,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/joinverbs.txt", lx.joinVerbs},
 		{"lexicon/attacknouns.txt", lx.attackNouns},
 		{"lexicon/leadertitles.txt", lx.leaders},
+		{"lexicon/ofroles.txt", lx.ofRoles},
 	}
 	for _, w := range words {
 		if err != nil {

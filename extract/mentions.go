@@ -406,6 +406,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Type = graph.Organization
 	case i > 0 && f.lx.orgNouns[toks[i-1].Lower] && len(m.Titles) == 0:
 		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
+	case j-i >= 2 && i > 1 && toks[i-1].Lower == "of" && f.lx.ofRoles[toks[i-2].Lower] && len(m.Titles) == 0 && !f.lx.given[toks[i].Lower]:
+		m.Type = graph.Organization // "owner of Liffe", "chairman of Save Our Community"
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
