@@ -160,6 +160,9 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				for k < len(toks) && f.isCap(s, k) {
 					k++
 				}
+				if f.separateNames(toks, i, j, k) {
+					break // "Apple Computer and Cisco Systems" are two
+				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
 					toks[j].Lower == "of" && f.lx.orgHeads[toks[j-1].Lower] { // "Muslim Association of Britain"
 					j = k
@@ -216,6 +219,21 @@ func (f *mentionFinder) hyphenated(s *sentence, i int) []mention {
 func spansLower(toks []token, i, k int) bool {
 	for _, t := range toks[i:k] {
 		if t.Text == t.Lower && hasLetter(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// separateNames reports whether the names on either side of "and" at j,
+// [i, j) and [j+1, k), are two: either side a known actor or an acronym.
+func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
+	if toks[j].Lower != "and" {
+		return false
+	}
+	for _, side := range [][]token{toks[i:j], toks[j+1 : k]} {
+		name := joinTokens(side)
+		if _, ok := f.lx.actors[name]; ok || len(side) == 1 && isAcronym(name) {
 			return true
 		}
 	}
