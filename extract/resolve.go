@@ -499,7 +499,9 @@ func (r *resolver) entities() ([]graph.Entity, []int) {
 		}
 		sort.Strings(e.Aliases)
 		for t := range a.Titles {
-			e.Roles = append(e.Roles, t)
+			if t = strings.TrimSuffix(t, "."); !slices.Contains(e.Roles, t) {
+				e.Roles = append(e.Roles, t) // "rep." and "rep" are one role
+			}
 		}
 		sort.Strings(e.Roles)
 		out = append(out, e)
