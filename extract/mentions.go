@@ -495,6 +495,11 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 // titlesBefore collects the lower-case title words right before a name:
 // "special envoy" in "Trump's special envoy Steve Witkoff".
 func (f *mentionFinder) titlesBefore(toks []token, i int) []string {
+	for k := max(0, i-4); k < i-1; k++ {
+		if phrase := joinLower(toks[k:i]); f.lx.titles[phrase] {
+			return []string{phrase} // "special envoy", "chief executive"
+		}
+	}
 	var out []string
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := toks[k]
