@@ -58,14 +58,11 @@ func literal(b *strings.Builder, v any) error {
 	case nil:
 		b.WriteString("null")
 	case []string:
-		b.WriteByte('[')
+		items := make([]any, len(v))
 		for i, s := range v {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			quote(b, s)
+			items[i] = s
 		}
-		b.WriteByte(']')
+		return literal(b, items)
 	case []any:
 		b.WriteByte('[')
 		for i, x := range v {
