@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"sync"
 	"testing"
@@ -120,6 +121,23 @@ func load(t testing.TB, g *graph.Graph) (*neo4jstore.Store, neo4jstore.Config) {
 		t.Fatal(err)
 	}
 	return store, neo4jtest.Config(t)
+}
+
+// writeAgainChangesNothing writes g a second time and checks that the store
+// reports nothing created or updated and that no count changed.
+func writeAgainChangesNothing(t *testing.T, store *neo4jstore.Store, cfg neo4jstore.Config, g *graph.Graph) {
+	t.Helper()
+	before := stats(t, cfg)
+	sum, err := store.Write(context.Background(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum != (neo4jstore.Summary{}) {
+		t.Errorf("second Write = %+v, want nothing created or updated", sum)
+	}
+	if after := stats(t, cfg); !reflect.DeepEqual(before, after) {
+		t.Errorf("second Write changed the database:\nbefore %v\nafter  %v", before, after)
+	}
 }
 
 // stats counts everything a repeated load must leave alone.
