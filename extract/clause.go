@@ -285,6 +285,17 @@ func (c *clauseView) beforeAside(p int) *mention {
 	return nil
 }
 
+// possessorBefore returns the actor that owns the noun at p, as in "Putin's
+// talks" or "Blair's attack", or nil.
+func (c *clauseView) possessorBefore(p int) []int {
+	if p > 1 && c.tok(p-1).Tag == "POS" {
+		if m := c.mentionAt(p - 2); m != nil {
+			return []int{m.Entity}
+		}
+	}
+	return nil
+}
+
 // pickHeads keeps persons when there are any, then actors that are not
 // modifiers, then whatever there is.
 func pickHeads(cands []*mention) []int {

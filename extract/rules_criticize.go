@@ -92,11 +92,10 @@ func criticismNoun(c *clauseView) []edge {
 			continue
 		}
 		var who []int
-		if p > 1 && c.tok(p-1).Tag == "POS" {
-			if m := c.mentionAt(p - 2); m != nil {
-				who = []int{m.Entity} // "Blair's attack on ..."
-			}
-		} else if p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ") {
+		switch {
+		case p > 1 && c.tok(p-1).Tag == "POS":
+			who = c.possessorBefore(p) // "Blair's attack on ..."
+		case p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ"):
 			who = c.subjects(p, critics) // "X launched a fierce attack on Y"
 		}
 		for i := p + 2; i+1 < c.n() && len(who) == 0; i++ {

@@ -94,13 +94,12 @@ func talksWith(c *clauseView) []edge {
 			continue
 		}
 		var subj []int
-		if p > 0 && c.tok(p-1).Tag == "POS" {
-			if m := c.mentionAt(p - 2); m != nil {
-				subj = []int{m.Entity} // "Putin's talks with ..."
-			}
-		} else if c.joined(p) {
+		switch {
+		case p > 0 && c.tok(p-1).Tag == "POS":
+			subj = c.possessorBefore(p) // "Putin's talks with ..."
+		case c.joined(p):
 			subj = c.subjects(p, hosts)
-		} else if p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after") {
+		case p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after"):
 			subj = c.subjectAfterComma(p + 2) // "After talks with Mr Blair, Mr Abbas said ..."
 		}
 		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
