@@ -39,7 +39,6 @@ type Extractor struct {
 	tg            *tagger
 	model         *relate.Model
 	minConfidence float64
-	useModel      bool // decide by the model, not by the rules alone
 }
 
 // Option changes how an Extractor decides.
@@ -48,7 +47,7 @@ type Option func(*Extractor)
 // WithModel makes the Extractor use another relation model than the one
 // that ships with it.
 func WithModel(m *relate.Model) Option {
-	return func(x *Extractor) { x.model, x.minConfidence, x.useModel = m, m.Threshold, true }
+	return func(x *Extractor) { x.model, x.minConfidence = m, m.Threshold }
 }
 
 // WithMinConfidence sets the confidence a relationship needs (0 to 1); the
@@ -88,10 +87,10 @@ func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	edges := a.rules
-	if x.useModel {
-		edges = x.decide(a.views)
-	}
+	// The rules' finds come with the model's confidence through decide; a
+	// rule that looks past its sentence ("quoted-critic") has no candidate
+	// there, and is taken as it is.
+	edges := append(x.decide(a.views), a.rules...)
 	a.g.Relations = toRelations(edges, a.sents, a.g.Entities, a.index, a.g.Articles[0].ID)
 	return a.g, nil
 }
@@ -103,6 +102,7 @@ type Candidate struct {
 	Headline bool
 	A, B     string // entity ids; A is named first
 	Features []string
+	Rules    [relate.NumLabels]string // for each label of relate.Labels, a rule that found it, or ""
 }
 
 // Candidates reads one article as Extract does, and returns its graph
@@ -120,7 +120,7 @@ func (x *Extractor) Candidates(source string, text []byte) (*graph.Graph, []Cand
 				continue
 			}
 			s := a.sents[c.Sent]
-			out = append(out, Candidate{Sentence: s.Text, Headline: s.Headline, A: a.g.Entities[ai].ID, B: a.g.Entities[bi].ID, Features: c.Features})
+			out = append(out, Candidate{Sentence: s.Text, Headline: s.Headline, A: a.g.Entities[ai].ID, B: a.g.Entities[bi].ID, Features: c.Features, Rules: c.Rules})
 		}
 	}
 	return a.g, out, nil
@@ -323,6 +323,9 @@ func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party 
 			spk, at = c.carriedSpeaker, -1
 		}
 		views[i] = x.view(c, spk, at, found, types)
+		if i > 0 && spk >= 0 && sents[i-1].Para == s.Para {
+			views[i].Context = context(&views[i-1], &views[i])
+		}
 		if spk >= 0 && at >= 0 {
 			carried = spk
 		} else if c.carriedSpeaker < 0 {

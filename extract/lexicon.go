@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -45,6 +46,7 @@ type lexicon struct {
 	leaders        map[string]bool     // "president": "the president" is one person
 	ofRoles        map[string]bool     // "owner" in "owner of Liffe": an organization follows
 	cues           map[string][]string // word classes the relation model weighs ("met": meet)
+	valence        map[string]float64  // sentiment of a word, -4 to 4 (VADER)
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -80,6 +82,7 @@ func loadLexicon() (*lexicon, error) {
 		leaders:        map[string]bool{},
 		ofRoles:        map[string]bool{},
 		cues:           map[string][]string{},
+		valence:        map[string]float64{},
 
 		firstWords: map[string]bool{},
 	}
@@ -174,6 +177,13 @@ func loadLexicon() (*lexicon, error) {
 				lx.cues[w] = append(lx.cues[w], c[1])
 			}
 			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow("lexicon/sentiment.tsv", 2, func(c []string) error {
+			v, err := strconv.ParseFloat(c[1], 64)
+			lx.valence[c[0]] = v
+			return err
 		})
 	}
 	if err != nil {

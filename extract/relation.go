@@ -33,6 +33,7 @@ func (x *Extractor) view(c *clauseView, spk, at int, found []edge, types []graph
 		speaker := relate.Mention{Start: -1, End: -1, Actor: spk, Type: types[spk], Kind: "speaker"}
 		v.Mentions = append([]relate.Mention{speaker}, v.Mentions...)
 	}
+	v.Frames = c.frames(x.lx.classes)
 	for _, e := range found {
 		v.Hits = append(v.Hits, relate.Hit{Rule: e.Rule, Type: e.Rel, Source: e.Source, Target: e.Target})
 	}
@@ -56,31 +57,32 @@ func (lx *lexicon) classes(w string) []string {
 			out = append(out, set.name)
 		}
 	}
+	switch v := lx.valence[w]; {
+	case v <= -2:
+		out = append(out, "negative", "very-negative")
+	case v <= -1:
+		out = append(out, "negative")
+	case v >= 1:
+		out = append(out, "positive")
+	}
 	return append(out, lx.cues[w]...)
 }
 
-// decide scores every candidate of every sentence and returns the
-// relationships whose confidence reaches the threshold, with their evidence.
+// decide takes, of every candidate of every sentence, the relationships the
+// rules found or the model is confident of, with their evidence.
 func (x *Extractor) decide(views []relate.Sentence) []edge {
 	var out []edge
 	for i := range views {
 		for _, c := range relate.Candidates(&views[i]) {
-			p := x.model.Score(c.Features)
-			for _, l := range relate.Labels {
-				if p[l] < x.minConfidence {
-					continue
-				}
-				rel, back := l.Relation()
+			for _, d := range x.model.Decide(c, x.minConfidence) {
+				rel, back := d.Label.Relation()
 				src, dst := c.A, c.B
 				if back {
 					src, dst = dst, src
 				}
-				e := edge{Rel: rel, Source: src, Target: dst, Sent: c.Sent, Rule: "model", Score: p[l]}
-				for _, f := range x.model.Explain(c.Features, l, 3) {
+				e := edge{Rel: rel, Source: src, Target: dst, Sent: c.Sent, Rule: d.Rule, Score: d.Score}
+				for _, f := range x.model.Explain(c.Features, d.Label, 3) {
 					e.Features = append(e.Features, f.Feature)
-				}
-				if r := ruleOf(views[i].Hits, rel, src, dst); r != "" {
-					e.Rule = r
 				}
 				out = append(out, e)
 			}
@@ -89,12 +91,20 @@ func (x *Extractor) decide(views []relate.Sentence) []edge {
 	return out
 }
 
-// ruleOf returns the name of a rule that found the relationship, or "".
-func ruleOf(hits []relate.Hit, rel graph.RelationType, src, dst int) string {
-	for _, h := range hits {
-		if h.Type == rel && (h.Source == src && h.Target == dst || rel.Symmetric() && h.Source == dst && h.Target == src) {
-			return h.Rule
+// context returns the actors of the previous sentence that the sentence v
+// does not name: what a speaker may be talking about ("He added: 'It is a
+// disgrace.'").
+func context(prev, v *relate.Sentence) []relate.Mention {
+	named := map[int]bool{}
+	for _, m := range v.Mentions {
+		named[m.Actor] = true
+	}
+	var out []relate.Mention
+	for _, m := range prev.Mentions {
+		if m.Start >= 0 && !named[m.Actor] && !m.Location {
+			named[m.Actor] = true
+			out = append(out, relate.Mention{Start: -2, End: -2, Actor: m.Actor, Type: m.Type, Kind: "context"})
 		}
 	}
-	return ""
+	return out
 }

@@ -18,6 +18,14 @@ const (
 	ClassModal    = "modal" // will, would, could, plans, hopes
 )
 
+// Vetoes are features that keep the model from taking a relationship the
+// sentence says did not happen: the rules are left to judge those.
+const (
+	VetoNegated   = "veto=negated"   // "did not meet", "never criticised"
+	VetoPlanned   = "veto=planned"   // "will meet", "hopes to meet"
+	VetoCancelled = "veto=cancelled" // "cancelled talks with"
+)
+
 // features describes the pair of mentions l (first) and r.
 func features(s *Sentence, l, r Mention) []string {
 	f := featureSet{}
@@ -97,6 +105,12 @@ func features(s *Sentence, l, r Mention) []string {
 		for _, c := range t.Classes {
 			f.add("bc=" + c)
 			f.add("bc=" + pair + ":" + c)
+			switch c {
+			case ClassNegation:
+				f.add(VetoNegated)
+			case "cancel":
+				f.add(VetoCancelled)
+			}
 		}
 	}
 	if len(between) > 0 {
@@ -134,7 +148,38 @@ func features(s *Sentence, l, r Mention) []string {
 		}
 	}
 
-	// Reported speech.
+	// Reported speech, and what the speaker says about the other actor.
+	if s.Speaker == l.Actor || s.Speaker == r.Actor {
+		other, side := r, "B"
+		if s.Speaker == r.Actor {
+			other, side = l, "A"
+		}
+		neg, near, crit := 0, false, false
+		for i, t := range toks {
+			if i == s.SpeakerAt {
+				continue
+			}
+			for _, c := range t.Classes {
+				switch c {
+				case "negative", "critical-word", "crit":
+					neg++
+					near = near || other.Start >= 0 && i >= other.Start-6 && i < other.End+6
+					crit = crit || c == "crit"
+				}
+			}
+		}
+		f.add("said" + side + ":neg=" + bucket(min(neg, 4)))
+		if near {
+			f.add("said" + side + ":neg-near")
+		}
+		if crit {
+			f.add("said" + side + ":crit")
+		}
+		if other.Start >= 0 && toks[other.Start].Quoted {
+			f.add("said" + side + ":in-quote")
+		}
+		f.add("said" + side + ":ty=" + pair)
+	}
 	switch s.Speaker {
 	case -1:
 	case l.Actor:
@@ -146,6 +191,40 @@ func features(s *Sentence, l, r Mention) []string {
 		f.add("speaker=B")
 	default:
 		f.add("speaker=other")
+	}
+
+	// The frames that join the two.
+	for _, fr := range s.Frames {
+		dir := ""
+		switch {
+		case slices.Contains(fr.Subjects, l.Actor) && slices.Contains(fr.Objects, r.Actor):
+			dir = ">"
+		case slices.Contains(fr.Subjects, r.Actor) && slices.Contains(fr.Objects, l.Actor):
+			dir = "<"
+		case slices.Contains(fr.Objects, l.Actor) && slices.Contains(fr.Objects, r.Actor):
+			dir = "=obj"
+		case slices.Contains(fr.Subjects, l.Actor) && slices.Contains(fr.Subjects, r.Actor):
+			dir = "=subj"
+		default:
+			continue
+		}
+		if fr.Negated {
+			f.add(VetoNegated)
+		}
+		if fr.Modal && (fr.Class == "meet" || fr.Class == "visit") {
+			f.add(VetoPlanned)
+		}
+		f.add("frame=" + fr.Class + dir)
+		f.add("frameword=" + stem(fr.Word) + dir)
+		f.add("frame=" + fr.Class + dir + ":" + pair)
+		for _, mod := range []struct {
+			on   bool
+			name string
+		}{{fr.Negated, "neg"}, {fr.Modal, "modal"}, {fr.Passive, "passive"}, {fr.Between, "between"}} {
+			if mod.on {
+				f.add("frame=" + fr.Class + dir + ":" + mod.name)
+			}
+		}
 	}
 
 	// What the rules found.

@@ -19,15 +19,15 @@ import (
 // features of a candidate. The zero value scores every candidate 0.5.
 type Model struct {
 	index   map[string]int32 // feature -> row of weights
-	weights [][numLabels]float32
+	weights [][NumLabels]float32
 	// Threshold is the confidence at or above which a candidate is taken,
 	// chosen on the dev split when the model was trained.
 	Threshold float64
 }
 
 // Score returns, for each label, the probability that the candidate holds it.
-func (m *Model) Score(features []string) [numLabels]float64 {
-	var z [numLabels]float64
+func (m *Model) Score(features []string) [NumLabels]float64 {
+	var z [NumLabels]float64
 	for _, f := range features {
 		row, ok := m.index[f]
 		if !ok {
@@ -38,7 +38,7 @@ func (m *Model) Score(features []string) [numLabels]float64 {
 			z[l] += float64(w[l])
 		}
 	}
-	var p [numLabels]float64
+	var p [NumLabels]float64
 	for l := range z {
 		p[l] = sigmoid(z[l])
 	}
@@ -151,10 +151,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 			continue
 		}
-		if len(cols) != 1+int(numLabels) {
+		if len(cols) != 1+int(NumLabels) {
 			return nil, fmt.Errorf("read model: line %d: %d columns", line, len(cols))
 		}
-		var w [numLabels]float32
+		var w [NumLabels]float32
 		for l := range w {
 			x, err := strconv.ParseFloat(cols[1+l], 32)
 			if err != nil {

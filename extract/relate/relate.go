@@ -12,6 +12,8 @@
 package relate
 
 import (
+	"slices"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -44,6 +46,21 @@ type Hit struct {
 	Source, Target int // actors
 }
 
+// Frame is a word that can carry a relationship, with the actors the
+// clause makes its subjects and objects ("X criticised Y": X, Y; "Y was
+// criticised by X": X, Y too).
+type Frame struct {
+	Class    string // the cue class: meet, visit, crit, advise, praise, phone, negative
+	Word     string // lower case
+	At       int    // token position
+	Subjects []int
+	Objects  []int
+	Negated  bool // "did not meet"
+	Modal    bool // "will meet", "to meet"
+	Passive  bool
+	Between  bool // "talks between X and Y"
+}
+
 // Sentence is what the stage sees of one sentence.
 type Sentence struct {
 	Index    int
@@ -57,6 +74,11 @@ type Sentence struct {
 	Speaker   int
 	SpeakerAt int
 	Hits      []Hit
+	// Context are the actors the previous sentence of the paragraph named
+	// and this one does not, when this one has a speaker: what the speaker
+	// may be talking about. Their mentions are of kind "context" at -2, -2.
+	Context []Mention
+	Frames  []Frame
 }
 
 // Candidate is a pair of actors named in one sentence: A is the one named
@@ -66,6 +88,8 @@ type Candidate struct {
 	Sent     int
 	A, B     int
 	Features []string
+	// Rules names, for each label, a rule that found it, or "".
+	Rules [NumLabels]string
 }
 
 // Label is one decision the model makes about a candidate.
@@ -78,13 +102,13 @@ const (
 	AdvisesBA
 	CriticizedAB
 	CriticizedBA
-	numLabels
+	NumLabels // the number of labels
 )
 
 // Labels lists every label in a fixed order.
 var Labels = []Label{MetWith, AdvisesAB, AdvisesBA, CriticizedAB, CriticizedBA}
 
-var labelNames = [numLabels]string{"MET_WITH", "ADVISES>", "ADVISES<", "CRITICIZED>", "CRITICIZED<"}
+var labelNames = [NumLabels]string{"MET_WITH", "ADVISES>", "ADVISES<", "CRITICIZED>", "CRITICIZED<"}
 
 func (l Label) String() string { return labelNames[l] }
 
@@ -138,8 +162,18 @@ func Candidates(s *Sentence) []Candidate {
 			}
 			seen[key] = true
 			l, r := closest(ms, a, b)
-			out = append(out, Candidate{Sent: s.Index, A: l.Actor, B: r.Actor, Features: features(s, l, r)})
+			out = append(out, s.candidate(l, r))
 		}
+	}
+	// The speaker and what the previous sentence named.
+	for _, m := range s.Mentions {
+		if m.Actor != s.Speaker || s.Speaker < 0 {
+			continue
+		}
+		for _, c := range s.Context {
+			out = append(out, s.candidate(m, c))
+		}
+		break
 	}
 	return out
 }
@@ -171,4 +205,46 @@ func closest(ms []Mention, a, b int) (Mention, Mention) {
 		}
 	}
 	return bl, br
+}
+
+// candidate builds the candidate of mentions l (first) and r.
+func (s *Sentence) candidate(l, r Mention) Candidate {
+	c := Candidate{Sent: s.Index, A: l.Actor, B: r.Actor, Features: features(s, l, r)}
+	for _, h := range s.Hits {
+		switch {
+		case h.Source == l.Actor && h.Target == r.Actor:
+			c.Rules[LabelOf(h.Type, h.Source, l.Actor)] = h.Rule
+		case h.Source == r.Actor && h.Target == l.Actor:
+			c.Rules[LabelOf(h.Type, h.Source, l.Actor)] = h.Rule
+		}
+	}
+	return c
+}
+
+// Decision is a label the stage gives a candidate.
+type Decision struct {
+	Label Label
+	Score float64 // the model's confidence
+	Rule  string  // the rule that found it, or "model"
+}
+
+// Decide returns the labels of a candidate: those a hand-written rule found
+// (the rules are precise: they are always taken), and those the model gives
+// at least the confidence min.
+// A candidate with a veto feature gets nothing from the model.
+func (m *Model) Decide(c Candidate, min float64) []Decision {
+	p := m.Score(c.Features)
+	vetoed := slices.ContainsFunc(c.Features, func(f string) bool {
+		return f == VetoNegated || f == VetoPlanned || f == VetoCancelled
+	})
+	var out []Decision
+	for _, l := range Labels {
+		switch {
+		case c.Rules[l] != "":
+			out = append(out, Decision{l, p[l], c.Rules[l]})
+		case p[l] >= min && !vetoed:
+			out = append(out, Decision{l, p[l], "model"})
+		}
+	}
+	return out
 }

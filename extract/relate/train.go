@@ -11,7 +11,8 @@ import (
 // optional relationship, or one the annotation does not tie to a sentence).
 type Example struct {
 	Features []string
-	Labels   [numLabels]int8
+	Labels   [NumLabels]int8
+	Group    int // the article it comes from: features are counted by article
 }
 
 // Unknown marks a label an example does not train.
@@ -22,20 +23,24 @@ type TrainOptions struct {
 	Epochs   int     // passes over the examples
 	Rate     float64 // AdaGrad's learning rate
 	L2       float64 // weight decay on every update
-	MinCount int     // features seen in fewer examples are dropped
+	MinCount int     // features seen in fewer articles (groups) are dropped
 	Seed     uint64  // order of the examples in each pass
 }
 
 // DefaultTrainOptions are the options the shipped model is trained with.
-var DefaultTrainOptions = TrainOptions{Epochs: 30, Rate: 0.2, L2: 1e-4, MinCount: 2, Seed: 1}
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.1, L2: 1e-2, MinCount: 4, Seed: 1}
 
 // Train learns one logistic regression per label with AdaGrad. It is
 // deterministic: the same examples and options give the same model.
 func Train(examples []Example, opt TrainOptions) *Model {
 	counts := map[string]int{}
+	last := map[string]int{}
 	for _, e := range examples {
 		for _, f := range e.Features {
-			counts[f]++
+			if g, ok := last[f]; !ok || g != e.Group {
+				counts[f]++
+				last[f] = e.Group
+			}
 		}
 	}
 	var feats []string
@@ -45,7 +50,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		}
 	}
 	sort.Strings(feats)
-	m := &Model{index: make(map[string]int32, len(feats)), weights: make([][numLabels]float32, len(feats)), Threshold: 0.5}
+	m := &Model{index: make(map[string]int32, len(feats)), weights: make([][NumLabels]float32, len(feats)), Threshold: 0.5}
 	for i, f := range feats {
 		m.index[f] = int32(i)
 	}
@@ -57,8 +62,8 @@ func Train(examples []Example, opt TrainOptions) *Model {
 			}
 		}
 	}
-	w := make([][numLabels]float64, len(feats))
-	g2 := make([][numLabels]float64, len(feats))
+	w := make([][NumLabels]float64, len(feats))
+	g2 := make([][NumLabels]float64, len(feats))
 	order := make([]int, len(examples))
 	for i := range order {
 		order[i] = i
@@ -68,7 +73,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			e := &examples[i]
-			for l := 0; l < int(numLabels); l++ {
+			for l := 0; l < int(NumLabels); l++ {
 				y := e.Labels[l]
 				if y == Unknown {
 					continue
@@ -98,7 +103,7 @@ func Train(examples []Example, opt TrainOptions) *Model {
 // prune drops the features whose every weight is smaller than eps.
 func (m *Model) prune(eps float32) {
 	keep := map[string]int32{}
-	var weights [][numLabels]float32
+	var weights [][NumLabels]float32
 	names := make([]string, 0, len(m.index))
 	for f := range m.index {
 		names = append(names, f)

@@ -45,8 +45,11 @@ func LabelAll(x *extract.Extractor, arts []Article) ([]*Labeled, error) {
 // Examples returns the training examples of labelled articles, in order.
 func Examples(ls []*Labeled) []relate.Example {
 	var out []relate.Example
-	for _, l := range ls {
-		out = append(out, l.Examples...)
+	for i, l := range ls {
+		for _, e := range l.Examples {
+			e.Group = i
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -58,17 +61,13 @@ func Predict(m *relate.Model, l *Labeled, t float64) *graph.Graph {
 	g.Relations = nil
 	byKey := map[string]int{}
 	for _, c := range l.Candidates {
-		p := m.Score(c.Features)
-		for _, lab := range relate.Labels {
-			if p[lab] < t {
-				continue
-			}
-			rel, back := lab.Relation()
+		for _, d := range m.Decide(relate.Candidate{Features: c.Features, Rules: c.Rules}, t) {
+			rel, back := d.Label.Relation()
 			r := graph.Relation{Type: rel, Source: c.A, Target: c.B}
 			if back {
 				r.Source, r.Target = c.B, c.A
 			}
-			ev := graph.Evidence{Sentence: c.Sentence, Rule: "model", Score: p[lab]}
+			ev := graph.Evidence{Sentence: c.Sentence, Rule: d.Rule, Score: d.Score}
 			if i, ok := byKey[r.Key()]; ok {
 				g.Relations[i].Evidence = append(g.Relations[i].Evidence, ev)
 				continue

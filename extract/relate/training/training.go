@@ -57,7 +57,15 @@ func TextPath(testdata, article string) string {
 
 // LoadDir reads every *.gold.json in dir (not in sub-folders) and the text of
 // its article, found under testdata; the articles come sorted by gold path.
+// dir may also be one gold file.
 func LoadDir(dir, testdata string) ([]Article, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		a, err := LoadArticle(dir, testdata)
+		if err != nil {
+			return nil, err
+		}
+		return []Article{a}, nil
+	}
 	paths, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 	if err != nil {
 		return nil, err

@@ -1,0 +1,85 @@
+package extract
+
+// Frames: for every word that can carry a relationship (a meeting, visit,
+// criticism, advice or praise word of the cue lexicon, a negative verb), who
+// is its subject and who its object, as the clause view reads them. The
+// relation model weighs them; unlike the rules they take any cue word.
+
+import (
+	"github.com/actorgraph/actorgraph/extract/relate"
+)
+
+// frameClasses are the cue classes that open a frame.
+var frameClasses = map[string]bool{"meet": true, "visit": true, "crit": true, "advise": true, "praise": true, "phone": true, "negative": true, "critical-word": true}
+
+// frameObjectWords may stand between a frame word and its object: "met
+// with", "hit out at", "an attack on".
+var frameObjectWords = map[string]bool{
+	"with": true, "at": true, "on": true, "of": true, "against": true, "to": true, "for": true,
+	"out": true, "between": true, "upon": true, "over": true, "about": true, "by": true,
+}
+
+// loose picks let every actor of a phrase through but places.
+var (
+	looseSubjects = pick{modifiers: true}
+	looseObjects  = pick{possessors: true, modifiers: true}
+)
+
+// frames returns the frames of the sentence of c.
+func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
+	var out []relate.Frame
+	for p := 0; p < c.n(); p++ {
+		t := c.tok(p)
+		class := ""
+		for _, k := range classes(t.Lower) {
+			if frameClasses[k] {
+				class = k
+				break
+			}
+		}
+		if class == "" || (class == "negative" || class == "critical-word") && !isVerb(t) {
+			continue
+		}
+		f := relate.Frame{Class: class, Word: t.Lower, At: p, Negated: c.negated(p), Passive: isVerb(t) && c.passive(p)}
+		for i := p - 1; i >= 0 && i >= p-3; i-- {
+			if c.tok(i).Tag == "MD" || c.tok(i).Lower == "to" {
+				f.Modal = true
+			}
+		}
+		q := p + 1
+		for q < c.n() && q <= p+2 && frameObjectWords[c.tok(q).Lower] {
+			if c.tok(q).Lower == "between" {
+				f.Between = true
+			}
+			q++
+		}
+		switch {
+		case f.Passive:
+			f.Objects = c.subjects(p, looseSubjects)
+			for i := p + 1; i+1 < c.n(); i++ {
+				if c.tok(i).Lower == "by" {
+					f.Subjects = c.objects(i+1, looseSubjects)
+					break
+				}
+				if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "." {
+					break
+				}
+			}
+		case isVerb(t):
+			f.Subjects = c.subjects(p, looseSubjects)
+			f.Objects = c.objects(q, looseObjects)
+		default: // a noun: "X's attack on Y", "X held talks with Y"
+			f.Subjects = c.possessorBefore(p)
+			if len(f.Subjects) == 0 {
+				f.Subjects = c.subjects(p, looseSubjects)
+			}
+			if q > p+1 {
+				f.Objects = c.objects(q, looseObjects)
+			}
+		}
+		if len(f.Subjects)+len(f.Objects) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
