@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/actorgraph/actorgraph/extract/postag"
+	"github.com/actorgraph/actorgraph/extract/relate"
 	"github.com/jdkato/prose/v2"
 )
 
@@ -53,18 +54,23 @@ var taggers = []struct {
 	}},
 }
 
-// withTagger returns an Extractor with the shared lexicons and tagger tg.
+// withTagger returns a copy of the shared Extractor with tagger tg.
 func withTagger(tb testing.TB, tg *tagger) *Extractor {
-	return &Extractor{lx: extractor(tb).lx, tg: tg}
+	x := *extractor(tb)
+	x.tg = tg
+	return &x
 }
 
-// BenchmarkNew measures loading the lexicons and the tagger's model, with
-// prose's tagger (as before postag) and with postag's.
+// BenchmarkNew measures loading the lexicons and the models, with prose's
+// tagger (as before postag) and with postag's.
 func BenchmarkNew(b *testing.B) {
 	b.Run("tagger=prose", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := loadLexicon(); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := relate.Default(); err != nil {
 				b.Fatal(err)
 			}
 			proseTagger(b)

@@ -14,11 +14,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/actorgraph/actorgraph/extract/relate"
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -33,12 +35,30 @@ var (
 // Extractor extracts graphs from articles. It loads its lexicons and models
 // once; it is safe for concurrent use.
 type Extractor struct {
-	lx *lexicon
-	tg *tagger
+	lx            *lexicon
+	tg            *tagger
+	model         *relate.Model
+	minConfidence float64
+	useModel      bool // decide by the model, not by the rules alone
+}
+
+// Option changes how an Extractor decides.
+type Option func(*Extractor)
+
+// WithModel makes the Extractor use another relation model than the one
+// that ships with it.
+func WithModel(m *relate.Model) Option {
+	return func(x *Extractor) { x.model, x.minConfidence, x.useModel = m, m.Threshold, true }
+}
+
+// WithMinConfidence sets the confidence a relationship needs (0 to 1); the
+// default is the model's own threshold, chosen when it was trained.
+func WithMinConfidence(c float64) Option {
+	return func(x *Extractor) { x.minConfidence = c }
 }
 
 // New returns an Extractor with its lexicons and models loaded.
-func New() (*Extractor, error) {
+func New(opts ...Option) (*Extractor, error) {
 	lx, err := loadLexicon()
 	if err != nil {
 		return nil, err
@@ -47,16 +67,79 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	return &Extractor{lx: lx, tg: tg}, nil
+	m, err := relate.Default()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{lx: lx, tg: tg, model: m, minConfidence: m.Threshold}
+	for _, o := range opts {
+		o(x)
+	}
+	return x, nil
 }
+
+// MinConfidence returns the confidence a relationship needs.
+func (x *Extractor) MinConfidence() float64 { return x.minConfidence }
 
 // Extract reads one article. source is where it came from (a path or URL) and
 // is recorded on the article; text is its raw content.
-func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err error) {
+func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
+	a, err := x.analyze(source, text)
+	if err != nil {
+		return nil, err
+	}
+	edges := a.rules
+	if x.useModel {
+		edges = x.decide(a.views)
+	}
+	a.g.Relations = toRelations(edges, a.sents, a.g.Entities, a.index, a.g.Articles[0].ID)
+	return a.g, nil
+}
+
+// Candidate is a pair of actors named in one sentence, as the relation model
+// sees it: for training and evaluating the model.
+type Candidate struct {
+	Sentence string
+	Headline bool
+	A, B     string // entity ids; A is named first
+	Features []string
+}
+
+// Candidates reads one article as Extract does, and returns its graph
+// without relationships, and every candidate pair of actors.
+func (x *Extractor) Candidates(source string, text []byte) (*graph.Graph, []Candidate, error) {
+	a, err := x.analyze(source, text)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []Candidate
+	for i := range a.views {
+		for _, c := range relate.Candidates(&a.views[i]) {
+			ai, bi := a.index[c.A], a.index[c.B]
+			if ai < 0 || bi < 0 {
+				continue
+			}
+			s := a.sents[c.Sent]
+			out = append(out, Candidate{Sentence: s.Text, Headline: s.Headline, A: a.g.Entities[ai].ID, B: a.g.Entities[bi].ID, Features: c.Features})
+		}
+	}
+	return a.g, out, nil
+}
+
+// analysis is an article read up to the relation decision.
+type analysis struct {
+	g     *graph.Graph // articles, entities and mentions
+	sents []sentence
+	index []int // resolver index -> entity index, or -1
+	views []relate.Sentence
+	rules []edge // what the hand-written rules found
+}
+
+func (x *Extractor) analyze(source string, text []byte) (a *analysis, err error) {
 	// prose reports some failures by panicking; keep them an error.
 	defer func() {
 		if r := recover(); r != nil {
-			g, err = nil, fmt.Errorf("internal error: %v", r)
+			a, err = nil, fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	if !isText(text) {
@@ -89,13 +172,16 @@ func (x *Extractor) Extract(source string, text []byte) (g *graph.Graph, err err
 	res.resolveReferences(ms)
 	entities, index := res.entities()
 
-	g = &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
+	g := &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
 	for _, e := range entities {
 		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
 	}
-	edges := x.relate(sents, ms, index, res.parties())
-	g.Relations = toRelations(edges, sents, entities, index, art.ID)
-	return g, nil
+	types := make([]graph.EntityType, len(res.actors))
+	for i, ac := range res.actors {
+		types[i] = ac.Type
+	}
+	found, views := x.relate(sents, ms, index, res.parties(), types)
+	return &analysis{g: g, sents: sents, index: index, views: views, rules: found}, nil
 }
 
 // isText reports whether b is UTF-8 text rather than a binary file.
@@ -208,9 +294,11 @@ func (r *resolver) personAt(toks []token, i int) (int, int) {
 	return -1, 0
 }
 
-// relate runs every rule on every sentence.
-func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party map[int]int) []edge {
+// relate runs every rule on every sentence, and returns what they found
+// together with what the relation model sees of each sentence.
+func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party map[int]int, types []graph.EntityType) ([]edge, []relate.Sentence) {
 	var out []edge
+	views := make([]relate.Sentence, len(sents))
 	carried := -1
 	var criticized map[int]bool
 	for i := range sents {
@@ -222,21 +310,27 @@ func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party 
 			}
 		}
 		c := &clauseView{lx: x.lx, sent: s, ms: kept, aside: asides(s), carriedSpeaker: -1, criticized: criticized, party: party}
-		spk, _ := c.speaker()
+		spk, at := c.speaker()
 		if spk < 0 && i > 0 && sents[i-1].Para == s.Para && len(s.Tokens) > 0 && (s.Tokens[0].Text == `"` || s.Tokens[0].Quoted) {
 			c.carriedSpeaker = carried
 		}
+		var found []edge
 		for _, r := range rules {
-			out = append(out, r.Apply(c)...)
+			found = append(found, r.Apply(c)...)
 		}
-		if spk >= 0 {
+		out = append(out, found...)
+		if spk < 0 {
+			spk, at = c.carriedSpeaker, -1
+		}
+		views[i] = x.view(c, spk, at, found, types)
+		if spk >= 0 && at >= 0 {
 			carried = spk
 		} else if c.carriedSpeaker < 0 {
 			carried = -1
 		}
 		criticized = criticizedTargets(c)
 	}
-	return out
+	return out, views
 }
 
 // asideOpeners start a comma-bounded aside: "X, the head of Y, said",
@@ -306,7 +400,7 @@ func toRelations(edges []edge, sents []sentence, ents []graph.Entity, index []in
 			continue
 		}
 		r := graph.Relation{Type: e.Rel, Source: ents[si].ID, Target: ents[ti].ID}
-		ev := graph.Evidence{Article: article, Sentence: sents[e.Sent].Text, Rule: e.Rule}
+		ev := graph.Evidence{Article: article, Sentence: sents[e.Sent].Text, Rule: e.Rule, Score: round(e.Score), Features: e.Features}
 		k := r.Key()
 		if i, ok := byKey[k]; ok {
 			if !hasEvidence(out[i].Evidence, ev) {
@@ -330,3 +424,6 @@ func hasEvidence(evs []graph.Evidence, ev graph.Evidence) bool {
 	}
 	return false
 }
+
+// round keeps three decimals of a score, so that output is stable.
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }

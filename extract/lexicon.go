@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -32,17 +33,18 @@ type lexicon struct {
 	common         map[string]bool   // capitalised words that are not names on their own
 	acronyms       map[string]bool   // all-caps words that are not organizations (CEO, GDP)
 	triggers       map[string]trigger
-	negative       map[string]bool // words that make a quoted remark critical
-	given          map[string]bool // lower-cased given names: "vladimir", "tony"
-	orgNouns       map[string]bool // "bank" in "UK bank Barclays"
-	thingHeads     map[string]bool // "treaty" in "Energy Charter Treaty": not an actor
-	broken         map[string]bool // "promise": breaking it is criticised
-	speech         map[string]bool // "said", "told": verbs that report speech
-	criticismNouns map[string]bool // "criticism": criticism reported without its critic
-	joinVerbs      map[string]bool // "held" in "held talks with"
-	attackNouns    map[string]bool // "attack" in "an attack on Y"
-	leaders        map[string]bool // "president": "the president" is one person
-	ofRoles        map[string]bool // "owner" in "owner of Liffe": an organization follows
+	negative       map[string]bool     // words that make a quoted remark critical
+	given          map[string]bool     // lower-cased given names: "vladimir", "tony"
+	orgNouns       map[string]bool     // "bank" in "UK bank Barclays"
+	thingHeads     map[string]bool     // "treaty" in "Energy Charter Treaty": not an actor
+	broken         map[string]bool     // "promise": breaking it is criticised
+	speech         map[string]bool     // "said", "told": verbs that report speech
+	criticismNouns map[string]bool     // "criticism": criticism reported without its critic
+	joinVerbs      map[string]bool     // "held" in "held talks with"
+	attackNouns    map[string]bool     // "attack" in "an attack on Y"
+	leaders        map[string]bool     // "president": "the president" is one person
+	ofRoles        map[string]bool     // "owner" in "owner of Liffe": an organization follows
+	cues           map[string][]string // word classes the relation model weighs ("met": meet)
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -77,6 +79,7 @@ func loadLexicon() (*lexicon, error) {
 		attackNouns:    map[string]bool{},
 		leaders:        map[string]bool{},
 		ofRoles:        map[string]bool{},
+		cues:           map[string][]string{},
 
 		firstWords: map[string]bool{},
 	}
@@ -161,6 +164,15 @@ func loadLexicon() (*lexicon, error) {
 				return fmt.Errorf("unknown relation type %q", c[1])
 			}
 			lx.triggers[strings.ToLower(c[0])] = trigger{Rel: rel, Kind: c[2]}
+			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow("lexicon/cues.tsv", 2, func(c []string) error {
+			w := strings.ToLower(c[0])
+			if !slices.Contains(lx.cues[w], c[1]) {
+				lx.cues[w] = append(lx.cues[w], c[1])
+			}
 			return nil
 		})
 	}

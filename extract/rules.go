@@ -14,6 +14,8 @@ type edge struct {
 	Source, Target int
 	Sent           int
 	Rule           string
+	Score          float64  // the model's confidence; 0 for a rule's edge
+	Features       []string // the features that weighed most for the model
 }
 
 // rule finds relationships in one sentence.

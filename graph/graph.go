@@ -87,7 +87,11 @@ type Entity struct {
 type Evidence struct {
 	Article  string `json:"article"` // article id
 	Sentence string `json:"sentence"`
-	Rule     string `json:"rule,omitempty"` // name of the extraction rule that found it
+	Rule     string `json:"rule,omitempty"` // name of the extraction rule that found it, or "model"
+	// Score is the relation model's confidence in the sentence (0 to 1);
+	// Features are the features that weighed most in it.
+	Score    float64  `json:"score,omitempty"`
+	Features []string `json:"features,omitempty"`
 }
 
 // Relation is a typed relationship between two entities, by id.

@@ -252,7 +252,14 @@ func writeExplanation(w io.Writer, g *graph.Graph) error {
 				}
 				where = fmt.Sprintf(" in %q", title)
 			}
-			fmt.Fprintf(w, "  rule %s%s: %s\n", rule, where, oneLine(ev.Sentence))
+			conf := ""
+			if ev.Score > 0 {
+				conf = fmt.Sprintf(", confidence %.2f", ev.Score)
+			}
+			fmt.Fprintf(w, "  rule %s%s%s: %s\n", rule, conf, where, oneLine(ev.Sentence))
+			if len(ev.Features) > 0 {
+				fmt.Fprintf(w, "    weighed most: %s\n", strings.Join(ev.Features, ", "))
+			}
 		}
 	}
 	return nil

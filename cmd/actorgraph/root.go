@@ -120,6 +120,8 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		newQueriesCmd(f),
 		newQueryCmd(f),
 		newEvalCmd(f),
+		newTrainCmd(f),
+		newSampleCmd(f),
 		newVersionCmd(f),
 	)
 	return root

@@ -42,7 +42,41 @@ type GoldRelation struct {
 	Source   string             `json:"source"`
 	Target   string             `json:"target"`
 	Status   string             `json:"status,omitempty"` // Required (also when empty) or Optional
-	Evidence string             `json:"evidence,omitempty"`
+	Evidence Sentences          `json:"evidence,omitempty"`
+}
+
+// Sentences are the sentences of an article that state a relationship. In
+// a gold file they are one string (the reference files: one sentence that
+// states it, maybe not the only one) or a list (every sentence that does).
+type Sentences struct {
+	List []string
+	All  bool // the list holds every sentence that states the relationship
+}
+
+// UnmarshalJSON reads a string or a list of strings.
+func (s *Sentences) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*s = Sentences{List: []string{one}}
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(b, &list); err != nil {
+		return errors.New("evidence: want a sentence or a list of sentences")
+	}
+	*s = Sentences{List: list, All: true}
+	return nil
+}
+
+// MarshalJSON writes the form it was read from.
+func (s Sentences) MarshalJSON() ([]byte, error) {
+	if !s.All && len(s.List) == 1 {
+		return json.Marshal(s.List[0])
+	}
+	if s.List == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(s.List)
 }
 
 // Required reports whether the relation counts for recall.

@@ -174,27 +174,7 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 	}
 	gents := gold.Entities
 
-	byName, byAlias := map[string]int{}, map[string]int{}
-	for i, g := range gents {
-		if _, ok := byName[normName(g.Name)]; !ok {
-			byName[normName(g.Name)] = i
-		}
-		for _, a := range g.Aliases {
-			if _, ok := byAlias[normName(a)]; !ok {
-				byAlias[normName(a)] = i
-			}
-		}
-	}
-	find := func(names []string) (int, bool) {
-		for _, table := range []map[string]int{byName, byAlias} {
-			for _, n := range names {
-				if i, ok := table[n]; ok {
-					return i, true
-				}
-			}
-		}
-		return 0, false
-	}
+	find := newNameIndex(gents).find
 
 	type counts struct{ ok, fp, found, required int }
 	entTypes := map[graph.EntityType]*counts{}
@@ -216,13 +196,7 @@ func Score(gold *Gold, pred *graph.Graph) Report {
 		if !p.Type.Valid() {
 			continue
 		}
-		names := make([]string, 0, 1+len(p.Aliases))
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			if n := normName(n); n != "" {
-				names = append(names, n)
-			}
-		}
-		gi, ok := find(names)
+		gi, ok := find(namesOf(p))
 		if !ok {
 			eFP++
 			entType(p.Type).fp++
@@ -356,4 +330,101 @@ func (r Report) Summary() string {
 	e, l := r.Entities, r.Relations
 	return fmt.Sprintf("entities P=%.2f R=%.2f F1=%.2f  relations P=%.2f R=%.2f F1=%.2f",
 		e.Precision, e.Recall, e.F1, l.Precision, l.Recall, l.F1)
+}
+
+// nameIndex finds gold entities by their folded names, then aliases; the
+// first entity listed wins a name two share.
+type nameIndex struct{ byName, byAlias map[string]int }
+
+func newNameIndex(gents []GoldEntity) nameIndex {
+	x := nameIndex{byName: map[string]int{}, byAlias: map[string]int{}}
+	for i, g := range gents {
+		if _, ok := x.byName[normName(g.Name)]; !ok {
+			x.byName[normName(g.Name)] = i
+		}
+		for _, a := range g.Aliases {
+			if _, ok := x.byAlias[normName(a)]; !ok {
+				x.byAlias[normName(a)] = i
+			}
+		}
+	}
+	return x
+}
+
+// find returns the gold entity of the first of the folded names that has
+// one, looking at names before aliases.
+func (x nameIndex) find(names []string) (int, bool) {
+	for _, table := range []map[string]int{x.byName, x.byAlias} {
+		for _, n := range names {
+			if i, ok := table[n]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// namesOf returns the folded name and aliases of a predicted entity.
+func namesOf(p graph.Entity) []string {
+	names := make([]string, 0, 1+len(p.Aliases))
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		if n := normName(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// Matches returns, for each predicted entity that matches a gold entity (of
+// any type), the index of that gold entity, as Score matches them.
+func Matches(gold *Gold, ents []graph.Entity) map[string]int {
+	idx := newNameIndex(gold.Entities)
+	out := map[string]int{}
+	for _, p := range ents {
+		if !p.Type.Valid() {
+			continue
+		}
+		if gi, ok := idx.find(namesOf(p)); ok {
+			out[p.ID] = gi
+		}
+	}
+	return out
+}
+
+// Macro averages the precision, recall and F1 of each report, article by
+// article; the counts are summed as in Micro. A type an article neither
+// predicts nor requires does not count for that type.
+func Macro(reports ...Report) Report {
+	sum := Micro(reports...)
+	if len(reports) == 0 {
+		return sum
+	}
+	avg := func(get func(Report) (Scores, bool), into *Scores) {
+		var p, r, f float64
+		n := 0
+		for _, rep := range reports {
+			s, ok := get(rep)
+			if !ok {
+				continue
+			}
+			p, r, f, n = p+s.Precision, r+s.Recall, f+s.F1, n+1
+		}
+		if n > 0 {
+			into.Precision, into.Recall, into.F1 = p/float64(n), r/float64(n), f/float64(n)
+		}
+	}
+	used := func(s Scores) bool { return s.Required > 0 || s.Correct+s.FalsePositives > 0 }
+	avg(func(r Report) (Scores, bool) { return r.Entities, used(r.Entities) }, &sum.Entities)
+	avg(func(r Report) (Scores, bool) { return r.Relations, used(r.Relations) }, &sum.Relations)
+	for _, t := range graph.EntityTypes {
+		s := sum.EntitiesByType[t]
+		avg(func(r Report) (Scores, bool) { return r.EntitiesByType[t], used(r.EntitiesByType[t]) }, &s)
+		sum.EntitiesByType[t] = s
+	}
+	for _, t := range graph.RelationTypes {
+		s := sum.RelationsByType[t]
+		avg(func(r Report) (Scores, bool) { return r.RelationsByType[t], used(r.RelationsByType[t]) }, &s)
+		sum.RelationsByType[t] = s
+	}
+	return sum
 }

@@ -141,7 +141,7 @@ func perfectPrediction(g *Gold) *graph.Graph {
 	for _, r := range g.Relations {
 		p.Relations = append(p.Relations, graph.Relation{
 			Type: r.Type, Source: idOf(g, r.Source), Target: idOf(g, r.Target),
-			Evidence: []graph.Evidence{{Article: "article:gold", Sentence: r.Evidence}},
+			Evidence: []graph.Evidence{{Article: "article:gold", Sentence: strings.Join(r.Evidence.List, " ")}},
 		})
 	}
 	return &p

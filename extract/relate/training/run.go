@@ -1,0 +1,200 @@
+package training
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/extract/evaluate"
+	"github.com/actorgraph/actorgraph/extract/relate"
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// LabelAll labels every article, on one worker per CPU; the result keeps
+// the order of arts.
+func LabelAll(x *extract.Extractor, arts []Article) ([]*Labeled, error) {
+	out := make([]*Labeled, len(arts))
+	errs := make([]error, len(arts))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = Label(x, arts[i])
+			}
+		}()
+	}
+	for i := range arts {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Examples returns the training examples of labelled articles, in order.
+func Examples(ls []*Labeled) []relate.Example {
+	var out []relate.Example
+	for _, l := range ls {
+		out = append(out, l.Examples...)
+	}
+	return out
+}
+
+// Predict returns the graph of a labelled article with the relationships
+// that m gives its candidates at confidence t, as extraction would.
+func Predict(m *relate.Model, l *Labeled, t float64) *graph.Graph {
+	g := *l.Graph
+	g.Relations = nil
+	byKey := map[string]int{}
+	for _, c := range l.Candidates {
+		p := m.Score(c.Features)
+		for _, lab := range relate.Labels {
+			if p[lab] < t {
+				continue
+			}
+			rel, back := lab.Relation()
+			r := graph.Relation{Type: rel, Source: c.A, Target: c.B}
+			if back {
+				r.Source, r.Target = c.B, c.A
+			}
+			ev := graph.Evidence{Sentence: c.Sentence, Rule: "model", Score: p[lab]}
+			if i, ok := byKey[r.Key()]; ok {
+				g.Relations[i].Evidence = append(g.Relations[i].Evidence, ev)
+				continue
+			}
+			byKey[r.Key()] = len(g.Relations)
+			r.Evidence = []graph.Evidence{ev}
+			g.Relations = append(g.Relations, r)
+		}
+	}
+	return &g
+}
+
+// Evaluate scores m at confidence t on labelled articles, micro-averaged.
+func Evaluate(m *relate.Model, ls []*Labeled, t float64) evaluate.Report {
+	reps := make([]evaluate.Report, len(ls))
+	for i, l := range ls {
+		reps[i] = evaluate.Score(l.Article.Gold, Predict(m, l, t))
+	}
+	return evaluate.Micro(reps...)
+}
+
+// Options set a training run.
+type Options struct {
+	Train, Dev    []Article
+	Learn         relate.TrainOptions
+	MinPrecision  float64 // the threshold is the one with the best dev F1 at this precision
+	Log           io.Writer
+	Extractor     *extract.Extractor
+	thresholdGrid []float64
+}
+
+// Result is a trained model with what was measured on the way.
+type Result struct {
+	Model                *relate.Model
+	Examples             int
+	Positives            [5]int
+	Reachable, Required  int // train relations some candidate could give
+	DevReport            evaluate.Report
+	TrainReport          evaluate.Report
+	DevCurve             []Point
+	DevLabeled, TrainSet []*Labeled
+}
+
+// Point is the dev score at one threshold.
+type Point struct {
+	Threshold             float64
+	Precision, Recall, F1 float64
+}
+
+// Run trains a model on opts.Train and chooses its threshold on opts.Dev.
+func Run(opts Options) (*Result, error) {
+	x := opts.Extractor
+	if x == nil {
+		var err error
+		if x, err = extract.New(); err != nil {
+			return nil, err
+		}
+	}
+	logf := func(format string, args ...any) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, format+"\n", args...)
+		}
+	}
+	train, err := LabelAll(x, opts.Train)
+	if err != nil {
+		return nil, err
+	}
+	dev, err := LabelAll(x, opts.Dev)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{DevLabeled: dev, TrainSet: train}
+	exs := Examples(train)
+	res.Examples = len(exs)
+	for _, e := range exs {
+		for l, y := range e.Labels {
+			if y == 1 {
+				res.Positives[l]++
+			}
+		}
+	}
+	for _, l := range train {
+		res.Reachable += l.Reachable
+		res.Required += l.Required
+	}
+	logf("train: %d articles, %d candidates, positives %v; %d of %d required relations have a candidate", len(train), len(exs), res.Positives, res.Reachable, res.Required)
+	m := relate.Train(exs, opts.Learn)
+	// The model is used as read back from its file: rounded weights.
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return nil, err
+	}
+	if m, err = relate.ReadModel(&buf); err != nil {
+		return nil, err
+	}
+	grid := opts.thresholdGrid
+	if grid == nil {
+		for t := 0.05; t < 0.96; t += 0.05 {
+			grid = append(grid, float64(int(t*100+0.5))/100)
+		}
+	}
+	best := -1
+	for _, t := range grid {
+		r := Evaluate(m, dev, t).Relations
+		res.DevCurve = append(res.DevCurve, Point{t, r.Precision, r.Recall, r.F1})
+	}
+	for i, p := range res.DevCurve {
+		if p.Precision >= opts.MinPrecision && (best < 0 || p.F1 > res.DevCurve[best].F1) {
+			best = i
+		}
+	}
+	if best < 0 { // no threshold is precise enough: the most precise one
+		best = len(res.DevCurve) - 1
+		for i, p := range res.DevCurve {
+			if p.Precision > res.DevCurve[best].Precision {
+				best = i
+			}
+		}
+	}
+	m.Threshold = res.DevCurve[best].Threshold
+	for _, p := range res.DevCurve {
+		logf("dev threshold %.2f: P=%.3f R=%.3f F1=%.3f", p.Threshold, p.Precision, p.Recall, p.F1)
+	}
+	logf("threshold %.2f", m.Threshold)
+	res.Model = m
+	res.DevReport = Evaluate(m, dev, m.Threshold)
+	res.TrainReport = Evaluate(m, train, m.Threshold)
+	return res, nil
+}
