@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
+	"github.com/actorgraph/actorgraph/extract/postag"
 )
 
 // sentence is one sentence of an article with its tokens.
@@ -129,31 +131,35 @@ var sentenceOpeners = map[string]bool{
 	"his": true, "her": true, "their": true, "its": true, "however": true, "meanwhile": true,
 }
 
-// tagger tokenizes and tags sentences with prose's models, loaded once.
+// tagger tokenizes and tags sentences. Its tag is postag's, which has
+// prose's model held densely; the benchmarks put prose's own in its place.
 type tagger struct {
-	model *prose.Model
+	tag  func(dst []postag.Token, text string) []postag.Token
+	bufs sync.Pool // of *[]postag.Token
 }
 
 func newTagger() (*tagger, error) {
-	doc, err := prose.NewDocument("Load the models.", prose.WithSegmentation(false), prose.WithExtraction(false))
+	pos, err := postag.New()
 	if err != nil {
 		return nil, err
 	}
-	return &tagger{model: doc.Model}, nil
+	return &tagger{tag: pos.Tag}, nil
 }
 
 // tokens tokenizes and tags one sentence, marking tokens inside quotes;
 // quoted says whether the sentence starts inside a quotation, and the result
 // whether it ends inside one.
 func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
-	doc, err := prose.NewDocument(text,
-		prose.UsingModel(t.model),
-		prose.WithSegmentation(false),
-		prose.WithExtraction(false))
-	if err != nil {
-		return nil, false, err
+	buf, _ := t.bufs.Get().(*[]postag.Token)
+	if buf == nil {
+		buf = new([]postag.Token)
 	}
-	pt := doc.Tokens()
+	pt := t.tag((*buf)[:0], text)
+	defer func() {
+		clear(pt) // let the sentence's strings go
+		*buf = pt[:0]
+		t.bufs.Put(buf)
+	}()
 	// prose leaves a sentence's final full stop on the last word ("Ali.").
 	for i := len(pt) - 1; i >= 0; i-- {
 		w := pt[i].Text
@@ -161,9 +167,8 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 			continue
 		}
 		if len(w) > 2 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") && !abbreviations[strings.ToLower(w[:len(w)-1])] {
-			stop := prose.Token{Text: ".", Tag: "."}
 			pt[i].Text = w[:len(w)-1]
-			pt = append(pt[:i+1], append([]prose.Token{stop}, pt[i+1:]...)...)
+			pt = slices.Insert(pt, i+1, postag.Token{Text: ".", Tag: "."})
 		}
 		break
 	}
@@ -179,10 +184,62 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 			out = append(out, token{Text: `"`, Lower: `"`, Tag: "``"})
 			continue
 		}
-		tag := p.Tag
-		out = append(out, token{Text: txt, Lower: strings.ToLower(txt), Tag: tag, Quoted: quoted})
+		out = append(out, token{Text: txt, Tag: p.Tag, Quoted: quoted})
 	}
+	setLower(out)
 	return out, quoted, nil
+}
+
+// setLower sets the Lower of every token to strings.ToLower(Text), with one
+// allocation for the sentence rather than one a word.
+func setLower(toks []token) {
+	n := 0
+	for i := range toks {
+		if w := toks[i].Text; isASCII(w) && hasASCIIUpper(w) {
+			n += len(w)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range toks {
+		w := toks[i].Text
+		switch {
+		case toks[i].Lower != "":
+		case !isASCII(w):
+			toks[i].Lower = strings.ToLower(w)
+		case !hasASCIIUpper(w):
+			toks[i].Lower = w
+		default:
+			start := b.Len()
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+			// Earlier strings of a Builder stay valid as it grows.
+			toks[i].Lower = b.String()[start:]
+		}
+	}
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isQuote(s string) bool {
