@@ -144,7 +144,7 @@ var ruleTests = []struct {
 	// quoted-critic
 	{"quoted-critic", "Tomas Lind's budget plan drew criticism on Monday.\n\"It is clear that Tomas Lind favours the banks,\" Anna Berg wrote.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"quoted-critic", "The budget by Tomas Lind drew criticism on Monday.\n\"It is clear that Tomas Lind favours the banks,\" Anna Berg wrote.", []rel{criticized("Anna Berg", "Tomas Lind")}},
-	{"", "Tomas Lind's budget plan drew praise on Monday.\n\"It is clear that Tomas Lind favours the banks,\" Anna Berg wrote.", nil},
+	{"", "Tomas Lind's budget plan drew praise on Monday.\n\"It is clear that Tomas Lind will present it in May,\" Anna Berg wrote.", nil},
 }
 
 // relationsByName returns g's relations by the names of their ends, and the

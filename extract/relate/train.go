@@ -25,10 +25,13 @@ type TrainOptions struct {
 	L2       float64 // weight decay on every update
 	MinCount int     // features seen in fewer articles (groups) are dropped
 	Seed     uint64  // order of the examples in each pass
+	// PosWeight weighs the (rare) examples where a label holds against the
+	// many where it does not.
+	PosWeight float64
 }
 
 // DefaultTrainOptions are the options the shipped model is trained with.
-var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.1, L2: 1e-2, MinCount: 4, Seed: 1}
+var DefaultTrainOptions = TrainOptions{Epochs: 20, Rate: 0.1, L2: 1e-2, MinCount: 4, Seed: 1, PosWeight: 3}
 
 // Train learns one logistic regression per label with AdaGrad. It is
 // deterministic: the same examples and options give the same model.
@@ -83,6 +86,9 @@ func Train(examples []Example, opt TrainOptions) *Model {
 					z += w[r][l]
 				}
 				g := sigmoid(z) - float64(y)
+				if y == 1 && opt.PosWeight > 0 {
+					g *= opt.PosWeight
+				}
 				for _, r := range rows[i] {
 					grad := g + opt.L2*w[r][l]
 					g2[r][l] += grad * grad

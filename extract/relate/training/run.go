@@ -93,7 +93,7 @@ func Evaluate(m *relate.Model, ls []*Labeled, t float64) evaluate.Report {
 type Options struct {
 	Train, Dev    []Article
 	Learn         relate.TrainOptions
-	MinPrecision  float64 // the threshold is the one with the best dev F1 at this precision
+	MinPrecision  float64 // the threshold has the best dev F1 of those at this precision, else the best F0.5
 	Log           io.Writer
 	Extractor     *extract.Extractor
 	thresholdGrid []float64
@@ -179,10 +179,16 @@ func Run(opts Options) (*Result, error) {
 			best = i
 		}
 	}
-	if best < 0 { // no threshold is precise enough: the most precise one
-		best = len(res.DevCurve) - 1
+	if best < 0 { // no threshold is precise enough: the best F0.5, which weighs precision twice
+		f05 := func(p Point) float64 {
+			if p.Precision+p.Recall == 0 {
+				return 0
+			}
+			return 1.25 * p.Precision * p.Recall / (0.25*p.Precision + p.Recall)
+		}
+		best = 0
 		for i, p := range res.DevCurve {
-			if p.Precision > res.DevCurve[best].Precision {
+			if f05(p) > f05(res.DevCurve[best]) {
 				best = i
 			}
 		}
