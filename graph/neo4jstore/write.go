@@ -135,6 +135,18 @@ func plural(s string) string {
 	return s + "s"
 }
 
+// Check reports every problem in g that would keep Write from storing it:
+// an actor or relationship type outside the fixed lists, a missing id or
+// name, or a reference to an actor or article g does not hold. The error
+// wraps ErrInvalidGraph. Callers that write many graphs in one batch check
+// each on its own first, so one bad graph is told apart from the others.
+func Check(g *graph.Graph) error {
+	if g == nil {
+		return fmt.Errorf("%w: nil graph", ErrInvalidGraph)
+	}
+	return check(g)
+}
+
 // check reports every problem in g that would make its Cypher unsafe or
 // silently drop data.
 func check(g *graph.Graph) error {
