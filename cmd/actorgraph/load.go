@@ -102,7 +102,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 					return redacted(err, cfg.Password)
 				}
 			}
-			s, err := store.Write(ctx, b.Graph)
+			s, err := store.Write(ctx, b.storeGraph())
 			if err != nil {
 				return redacted(err, cfg.Password)
 			}

@@ -165,6 +165,28 @@ func extractBatch(ctx context.Context, x Extractor, inputs []Input, workers int,
 	return b, nil
 }
 
+// storeGraph merges the graphs of a batch for writing. Unlike Graph, it
+// keeps every spelling of an actor: graph.Merge keeps the first article's
+// name of an id and drops the others' unless they are aliases too, while the
+// store adds a name that differs from the stored one as an alias. Folding
+// each name into the aliases first makes what is stored the same however the
+// articles fall into batches and shards.
+func (b *batch) storeGraph() *graph.Graph {
+	gs := make([]*graph.Graph, len(b.Graphs))
+	for i, g := range b.Graphs {
+		c := *g
+		c.Entities = make([]graph.Entity, len(g.Entities))
+		for j, e := range g.Entities {
+			e.Aliases = append(append([]string(nil), e.Aliases...), e.Name)
+			c.Entities[j] = e
+		}
+		gs[i] = &c
+	}
+	merged := &graph.Graph{}
+	merged.Merge(gs...)
+	return merged
+}
+
 // fillArticle gives the articles of g the title and date the source knew
 // when extraction found none.
 func fillArticle(g *graph.Graph, in Input) {
