@@ -46,6 +46,8 @@ var ruleTests = []struct {
 	{"", "Anna Berg will meet Tomas Lind in Oslo next week.", nil},
 	{"", "Anna Berg is set to meet Tomas Lind in the final.", nil},
 	{"", "Anna Berg met Tomas Lind's cross with a low shot.", nil},
+	{"", "Anna Berg and Tomas Lind met as students in Oslo.", nil},
+	{"", "Anna Berg first met Tomas Lind in 1994.", nil},
 	{"met-verb", "Anna Berg flew to Oslo to meet Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg meets Tomas Lind on Friday.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg hosted Tomas Lind at her residence.", []rel{met("Anna Berg", "Tomas Lind")}},

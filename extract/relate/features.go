@@ -25,6 +25,7 @@ const (
 	VetoPlanned   = "veto=planned"   // "will meet", "hopes to meet"
 	VetoCancelled = "veto=cancelled" // "cancelled talks with"
 	VetoSport     = "veto=sport"     // "will meet Federer in the final", "met Giggs' cross"
+	VetoAcquaint  = "veto=acquaint"  // "they met as students", "first met in 1994"
 )
 
 // ClassSport marks words of matches and results: a meeting in a sentence
@@ -222,6 +223,9 @@ func features(s *Sentence, l, r Mention) []string {
 			}
 			if hasClass(toks, ClassSport) {
 				f.add(VetoSport)
+			}
+			if fr.At+1 < len(toks) && toks[fr.At+1].Lower == "as" || fr.At > 0 && toks[fr.At-1].Lower == "first" {
+				f.add(VetoAcquaint)
 			}
 		}
 		f.add("frame=" + fr.Class + dir)

@@ -230,13 +230,13 @@ type Decision struct {
 // (the rules are the precise path), and those the model gives at least the
 // confidence min when the sentence holds a cue of their kind (see
 // Supported). Vetoes hold against both: nothing comes of a denied or
-// cancelled relationship, and no MET_WITH of a planned meeting or of a
-// fixture.
+// cancelled relationship, and no MET_WITH of a planned meeting, of a
+// fixture or of how two people first met.
 func (m *Model) Decide(c Candidate, min float64) []Decision {
 	p := m.Score(c.Features)
 	has := func(f string) bool { return slices.Contains(c.Features, f) }
 	denied := has(VetoNegated) || has(VetoCancelled)
-	notMet := has(VetoPlanned) || has(VetoSport)
+	notMet := has(VetoPlanned) || has(VetoSport) || has(VetoAcquaint)
 	var out []Decision
 	for _, l := range Labels {
 		if denied || l == MetWith && notMet {
