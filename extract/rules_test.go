@@ -70,7 +70,7 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg's meeting with Tomas Lind in Oslo went well.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg has held talks with the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"", "Tomas Lind is facing criticism over his conduct in negotiations with Russia.", nil},
-	{"", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},                  // the model: the meeting took place
+	{"", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model: the meeting took place
 	{"", "Anna Berg did not hold talks with Tomas Lind.", nil},
 	{"", "Anna Berg said the meeting with Tomas Lind was useful.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model
 
