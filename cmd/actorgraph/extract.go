@@ -67,6 +67,7 @@ holds the whole graph, to sort it.`,
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(extractFormats, ", "))
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "for every relationship, show the rule that found it and the evidence sentences")
+	f.Model.register(cmd.Flags())
 	opts.Read.register(cmd.Flags(), false)
 	return cmd
 }

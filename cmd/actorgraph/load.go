@@ -55,6 +55,7 @@ $NEO4J_PASSWORD and $NEO4J_DATABASE.`,
 		},
 	}
 	opts.Connection.register(cmd.Flags())
+	f.Model.register(cmd.Flags())
 	opts.Read.register(cmd.Flags(), true)
 	return cmd
 }
