@@ -56,6 +56,7 @@ relationships are merged in memory and written at the end.`,
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "neo4j-admin", "output format: "+strings.Join(exportFormats, ", "))
 	cmd.Flags().StringVar(&opts.Database, "database", defaultDatabase, "database the printed command imports into")
+	f.Model.register(cmd.Flags())
 	opts.Read.register(cmd.Flags(), true)
 	return cmd
 }
