@@ -135,7 +135,11 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	for _, d := range dirNames {
 		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
 	}
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
+	shard := ""
+	if opts.Read.Shard != "" {
+		shard = " (shard " + opts.Read.Shard + ")"
+	}
+	fmt.Fprintf(out, "Loaded %s%s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), shard, displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}

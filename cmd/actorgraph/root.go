@@ -127,6 +127,7 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 	root.AddCommand(
 		newExtractCmd(f),
 		newLoadCmd(f),
+		newExportCmd(f),
 		newQueriesCmd(f),
 		newQueryCmd(f),
 		newEvalCmd(f),
