@@ -109,12 +109,10 @@ func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
 		}
 		graphs = append(graphs, r.Graph)
 	}
-	merged := &graph.Graph{}
-	merged.Merge(graphs...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return merged, nil
+	return resolveIdentities(f, graphs)
 }
 
 // extracted is the outcome of extracting one article.

@@ -60,12 +60,21 @@ func runLoad(ctx context.Context, opts *LoadOptions) error {
 
 	cfg := opts.Connection.config(f.Getenv)
 	var sum neo4jstore.Summary
-	var installed int
+	var installed, joined int
 	err = withStore(ctx, f, cfg, func(store Store) error {
 		if err := store.EnsureSchema(ctx); err != nil {
 			return err
 		}
+		if g, err = resolveAgainstStore(ctx, f, store, g); err != nil {
+			return err
+		}
 		if sum, err = store.Write(ctx, g); err != nil {
+			return err
+		}
+		if err := storeMerges(ctx, f, store); err != nil {
+			return err
+		}
+		if joined, err = joinStored(ctx, f, store, g); err != nil {
 			return err
 		}
 		installed, err = store.InstallQueries(ctx, queries.All())
@@ -93,6 +102,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) error {
 	row("actors", sum.ActorsCreated, sum.ActorsUpdated)
 	row("relationships", sum.RelationshipsCreated, sum.RelationshipsUpdated)
 	fmt.Fprintf(out, "  %s added\n", plural(sum.EvidenceAdded, "evidence sentence", "evidence sentences"))
+	if n := len(f.merges) + joined; n > 0 {
+		fmt.Fprintf(out, "  %s in the merge log (see: actorgraph merges)\n", plural(n, "actor merged or kept apart", "actors merged or kept apart"))
+	}
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
 	return nil
 }

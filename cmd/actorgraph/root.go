@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/extract/identity"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/queries"
@@ -53,6 +54,12 @@ type Factory struct {
 	OpenStore func(ctx context.Context, cfg neo4jstore.Config) (Store, error)
 	// Now tells the time, for durations in summaries.
 	Now func() time.Time
+	// IdentityFile is the --identity file of aliases and keep-apart rules,
+	// or "".
+	IdentityFile string
+
+	merges []identity.Merge // the merge log of the last extraction
+	known  []graph.Entity   // the actors the store held before load wrote
 }
 
 // systemFactory is the Factory of the real program.
@@ -110,6 +117,7 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
+	root.PersistentFlags().StringVar(&f.IdentityFile, "identity", "", "file of alias and keep-apart rules for actors (see README: identity file)")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr(cmd, err)
@@ -122,6 +130,8 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		newEvalCmd(f),
 		newTrainCmd(f),
 		newSampleCmd(f),
+		newMergeCmd(f),
+		newMergesCmd(f),
 		newVersionCmd(f),
 	)
 	return root
