@@ -27,6 +27,13 @@ type Merge struct {
 	Apart    bool   `json:"apart,omitempty"` // kept apart: From is a new actor beside Into
 }
 
+// Known are the actors stored already, which new names may join, and the
+// number of articles that mention each (by id; may be nil).
+type Known struct {
+	Actors   []graph.Entity
+	Articles map[string]int
+}
+
 // Result is what Resolve gives back: the resolved graph and its merge log.
 type Result struct {
 	Graph  *graph.Graph
@@ -49,15 +56,15 @@ type Result struct {
 // known holds actors stored already (from Neo4j): they are targets of steps
 // 2 and 3 as the graph's own are, so new partial names join stored actors.
 // rules, which may be nil, forces merges (aliases) and forbids them (apart).
-func Resolve(graphs []*graph.Graph, known []graph.Entity, rules *Rules) Result {
+func Resolve(graphs []*graph.Graph, known Known, rules *Rules) Result {
 	var merges []Merge
 	split := splitConflicts(graphs, &merges)
 	g := &graph.Graph{}
 	g.Merge(split...)
 	ids := map[string]string{} // from id -> into id
 
-	r := &resolution{g: g, rules: rules, known: map[string]graph.Entity{}}
-	for _, e := range known {
+	r := &resolution{g: g, rules: rules, known: map[string]graph.Entity{}, knownArticles: known.Articles}
+	for _, e := range known.Actors {
 		if _, ok := r.known[e.ID]; !ok && e.Type.Valid() {
 			r.known[e.ID] = e
 		}
@@ -100,6 +107,8 @@ type resolution struct {
 	g     *graph.Graph
 	rules *Rules
 	known map[string]graph.Entity
+	// knownArticles counts the articles of the known actors.
+	knownArticles map[string]int
 
 	byID      map[string]graph.Entity
 	lastWord  map[string][]string // persons and organizations of 2+ words by folded last word -> ids
@@ -276,6 +285,9 @@ func (r *resolution) dominant(e graph.Entity, found, rivals []string) (string, s
 		r.articles = map[string]int{}
 		for _, m := range r.g.Mentions {
 			r.articles[m.Entity]++
+		}
+		for id, n := range r.knownArticles {
+			r.articles[id] += n
 		}
 	}
 	best, bestN, others := "", 0, 0

@@ -22,15 +22,19 @@ type MergeRecord struct {
 
 const actorsCypher = `MATCH (a:Actor)
 RETURN a.id AS id, [l IN labels(a) WHERE l <> 'Actor'][0] AS type, a.name AS name,
-       coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles
+       coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles,
+       COUNT { (:Article)-[:MENTIONS]->(a) } AS articles
 ORDER BY id`
 
 // Actors returns every actor stored, with its type, name, aliases and roles,
-// by id: what load resolves new names against.
-func (s *Store) Actors(ctx context.Context) ([]graph.Entity, error) {
+// by id, and the number of articles that mention each: what load resolves
+// new names against.
+func (s *Store) Actors(ctx context.Context) ([]graph.Entity, map[string]int, error) {
 	session := s.session(ctx, neo4j.AccessModeRead)
 	defer session.Close(ctx)
+	counts := map[string]int{}
 	out, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
+		clear(counts) // the work may be retried
 		res, err := tx.Run(ctx, actorsCypher, nil)
 		if err != nil {
 			return nil, err
@@ -48,14 +52,17 @@ func (s *Store) Actors(ctx context.Context) ([]graph.Entity, error) {
 			if e.ID == "" || !e.Type.Valid() {
 				continue
 			}
+			n, _ := rec.Get("articles")
+			c, _ := n.(int64)
+			counts[e.ID] = int(c)
 			out = append(out, e)
 		}
 		return out, res.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: read actors: %w", err)
+		return nil, nil, fmt.Errorf("neo4jstore: read actors: %w", err)
 	}
-	return out, nil
+	return out, counts, nil
 }
 
 func str(v any) string { s, _ := v.(string); return s }
