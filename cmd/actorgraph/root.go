@@ -128,6 +128,7 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
+	f.merges, f.mergesStored, f.rules = nil, 0, nil // one command line, one merge log
 	root.PersistentFlags().StringVar(&f.IdentityFile, "identity", "", "file of alias and keep-apart rules for actors (see README: identity file)")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {

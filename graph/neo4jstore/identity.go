@@ -81,8 +81,8 @@ func (s *Store) WriteMerges(ctx context.Context, ms []MergeRecord) error {
 	}
 	session := s.session(ctx, neo4j.AccessModeWrite)
 	defer session.Close(ctx)
-	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, writeMerges(ctx, tx, ms)
+	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
+		return true, writeMerges(ctx, tx, ms)
 	})
 	if err != nil {
 		return fmt.Errorf("neo4jstore: write merge log: %w", err)

@@ -50,11 +50,12 @@ DELETE r
 RETURN count(*) AS moved`
 
 // moveSymmetric moves the relationships of a symmetric type, either way
-// round, onto one between into and the other actor, whichever way that one
-// runs.
-const moveSymmetric = `MATCH (f:Actor {id: $from})-[r:%[1]s]-(x) WHERE x.id <> $into AND x.id <> $from
+// round, onto one between into and the other actor that runs from the
+// smaller id to the greater, as Write stores them: %[2]s is the MERGE
+// pattern for one side of that order and %[3]s its condition.
+const moveSymmetric = `MATCH (f:Actor {id: $from})-[r:%[1]s]-(x) WHERE x.id <> $into AND x.id <> $from AND %[3]s
 MATCH (t:Actor {id: $into})
-MERGE (t)-[n:%[1]s]-(x)
+MERGE %[2]s
 WITH r, n, coalesce(n.articles, []) AS arts, coalesce(n.sentences, []) AS sents, coalesce(n.rules, []) AS rules,
      coalesce(r.articles, []) AS rarts, coalesce(r.sentences, []) AS rsents, coalesce(r.rules, []) AS rrules
 WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(sents) - 1) | [arts[i], sents[i]]] AS have
@@ -148,12 +149,15 @@ RETURN f IS NOT NULL AS hasFrom, t IS NOT NULL AS hasInto, m IS NOT NULL AS logg
 		return int(n), nil
 	}
 	for _, t := range graph.RelationTypes {
-		cyphers := []string{moveOut, moveIn}
+		cyphers := []string{fmt.Sprintf(moveOut, t), fmt.Sprintf(moveIn, t)}
 		if t.Symmetric() {
-			cyphers = []string{moveSymmetric}
+			cyphers = []string{
+				fmt.Sprintf(moveSymmetric, t, "(t)-[n:"+string(t)+"]->(x)", "$into < x.id"),
+				fmt.Sprintf(moveSymmetric, t, "(x)-[n:"+string(t)+"]->(t)", "x.id < $into"),
+			}
 		}
 		for _, c := range cyphers {
-			n, err := count(fmt.Sprintf(c, t))
+			n, err := count(c)
 			if err != nil {
 				return sum, fmt.Errorf("%s: %w", t, err)
 			}
