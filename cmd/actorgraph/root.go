@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"io"
 	"os"
 	"sync"
@@ -124,7 +126,61 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		newSampleCmd(f),
 		newVersionCmd(f),
 	)
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
+}
+
+// addCompletion adds cobra's completion command, refusing unknown shells.
+// It must come after SetOut: the scripts go to the writer set then.
+func addCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			strictCompletion(c)
+		}
+	}
+}
+
+// newHelpCmd is "help [COMMAND]": cobra's, except that an unknown command is
+// a usage error (exit 2) with suggestions, not help text and exit 0.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return unknownCommand(root, strings.Join(args, " "), "help")
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+// strictCompletion makes "completion SHELL" refuse a shell it has no script
+// for (exit 2) instead of printing its help.
+func strictCompletion(c *cobra.Command) {
+	var shells []string
+	for _, sub := range c.Commands() {
+		shells = append(shells, sub.Name())
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return argsErr(fmt.Errorf("completion: no script for %q; shells: %s", queries.Short(args[0]), strings.Join(shells, ", ")))
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 }
 
 // execute runs the command line args and returns the exit code. Errors are
@@ -135,6 +191,7 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
+	addCompletion(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK

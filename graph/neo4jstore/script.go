@@ -21,7 +21,7 @@ import (
 func WriteScript(w io.Writer, g *graph.Graph) error {
 	stmts, err := statements(g)
 	if err != nil {
-		return fmt.Errorf("neo4jstore: write script: %w", err)
+		return fmt.Errorf("write the Cypher script: %w", err)
 	}
 	bw := bufio.NewWriter(w)
 	for _, s := range schema() {
@@ -30,7 +30,7 @@ func WriteScript(w io.Writer, g *graph.Graph) error {
 	for _, st := range stmts {
 		var lit strings.Builder
 		if err := literal(&lit, st.rows); err != nil {
-			return fmt.Errorf("neo4jstore: write script: %s: %w", st.param, err)
+			return fmt.Errorf("write the Cypher script: %s: %w", st.param, err)
 		}
 		fmt.Fprintf(bw, ":param %s => %s\n", st.param, lit.String())
 	}
@@ -38,7 +38,7 @@ func WriteScript(w io.Writer, g *graph.Graph) error {
 		fmt.Fprintf(bw, "%s;\n", st.cypher)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("neo4jstore: write script: %w", err)
+		return fmt.Errorf("write the Cypher script: %w", err)
 	}
 	return nil
 }
