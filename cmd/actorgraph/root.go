@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 

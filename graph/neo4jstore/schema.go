@@ -29,11 +29,11 @@ func schema() []string {
 		// The name look-up of actor parameters (queries.ActorLookup): the
 		// names list (every name and alias lower-cased and folded) whole;
 		// no range index serves a list.
-		"CREATE FULLTEXT INDEX " + queries.KeyIndex + " IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+		"CREATE FULLTEXT INDEX "+queries.KeyIndex+" IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
 		// Then word by word ("Bacon" for Don Bacon), and names suggested
 		// when none matches, fuzzily:
 		// CALL db.index.fulltext.queryNodes('actor_name_search', 'witkof~').
-		"CREATE FULLTEXT INDEX " + queries.WordIndex + " IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+		"CREATE FULLTEXT INDEX "+queries.WordIndex+" IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 		"CREATE INDEX article_source IF NOT EXISTS FOR (n:Article) ON (n.source)",
 	)
 }
