@@ -53,8 +53,8 @@ type Config struct {
 	Password string
 	Database string // empty for the server's default database
 	// ConnectTimeout bounds connecting and logging in: a port that accepts
-	// TCP but never speaks Bolt fails after it. 0 means
-	// DefaultConnectTimeout.
+	// TCP but never speaks Bolt fails after it. Transient failures are
+	// retried for twice as long. 0 means DefaultConnectTimeout.
 	ConnectTimeout time.Duration
 	// QueryTimeout bounds each transaction, on the client and on the
 	// server. 0 means DefaultQueryTimeout.
@@ -105,6 +105,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		func(c *config.Config) {
 			c.SocketConnectTimeout = connect
 			c.ConnectionAcquisitionTimeout = connect
+			// Managed transactions retry transient failures (deadlocks,
+			// a leader change, a lost connection) for this long; a Neo4j
+			// gone for good is reported soon after.
+			c.MaxTransactionRetryTime = 2 * connect
 		})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %s", ErrBadURI, uri, oneLine(err))
@@ -221,7 +225,8 @@ func openError(ctx context.Context, uri string, cfg Config, connect time.Duratio
 	if ctx.Err() != nil {
 		return fmt.Errorf("connect to %s: %w", uri, context.Cause(ctx))
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	// The driver's errors do not always wrap the context's.
+	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), context.DeadlineExceeded.Error()) {
 		return fmt.Errorf("%w at %s: no Bolt answer within %s (the connect timeout, --connect-timeout); is that Neo4j's Bolt port?", ErrUnavailable, uri, connect)
 	}
 	return fmt.Errorf("%w at %s (%s); %s", ErrUnavailable, uri, reason(err), startHint)
@@ -230,10 +235,15 @@ func openError(ctx context.Context, uri string, cfg Config, connect time.Duratio
 // reason says briefly why a connection failed.
 func reason(err error) string {
 	var derr *net.DNSError
-	switch {
-	case errors.Is(err, syscall.ECONNREFUSED):
+	// The driver's errors do not always wrap the system's: look at the text
+	// too.
+	switch msg := err.Error(); {
+	case errors.Is(err, syscall.ECONNREFUSED), strings.Contains(msg, "connection refused"):
 		return "connection refused"
-	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, context.DeadlineExceeded), strings.Contains(msg, context.DeadlineExceeded.Error()):
+		return "no answer in time"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		strings.Contains(msg, "connection reset"), strings.Contains(msg, "EOF"), strings.Contains(msg, "broken pipe"):
 		return "the connection was closed: is that Neo4j's Bolt port?"
 	case errors.As(err, &derr):
 		return "no such host " + derr.Name
@@ -258,17 +268,30 @@ func (s *Store) classify(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return err // the caller's cancellation: errors.Is(err, context.Canceled)
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), context.DeadlineExceeded.Error()) {
 		return fmt.Errorf("%w: no answer within %s (the query timeout, --query-timeout)", ErrTimeout, s.queryTimeout)
 	}
 	var nerr *neo4j.Neo4jError
 	if errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration" {
 		return fmt.Errorf("%w: no answer within %s (the query timeout, --query-timeout)", ErrTimeout, s.queryTimeout)
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) {
+	if lostConnection(err) {
 		return fmt.Errorf("%w at %s: lost the connection (%s)", ErrUnavailable, s.uri, reason(err))
 	}
 	return err
+}
+
+// lostConnection reports an error of a connection that broke or could not
+// be made again.
+func lostConnection(err error) bool {
+	var cerr *neo4j.ConnectivityError
+	if neo4j.IsConnectivityError(err) || errors.As(err, &cerr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	// Some of the driver's errors carry the cause as text only.
+	msg := err.Error()
+	return strings.Contains(msg, "ConnectivityError") || strings.Contains(msg, "connection reset") || strings.Contains(msg, "broken pipe")
 }
 
 // withTimeout bounds one transaction by the query timeout.

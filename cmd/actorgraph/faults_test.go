@@ -1,0 +1,428 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/actorgraph/actorgraph/internal/neo4jtest"
+)
+
+// The fault matrix: the program, built as a user runs it, against bad input,
+// a Neo4j that misbehaves and signals. Every case ends within its bound with
+// one "actorgraph: ..." line on stderr and the exit code of the README's
+// table, and the password never appears in any output.
+
+var built struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// binary builds the program once for the test binary's run.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "actorgraph-faults-")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "actorgraph")
+		out, err := exec.Command("go", "build", "-o", built.path, ".").CombinedOutput()
+		if err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+// outcome is what one run of the program showed.
+type outcome struct {
+	code           int
+	stdout, stderr string
+	took           time.Duration
+}
+
+// run is one run of the program.
+type run struct {
+	args  []string
+	env   map[string]string // NEO4J_* and the like; the test's own NEO4J_* are dropped
+	stdin io.Reader
+	// signal, when set, is sent after signalAfter.
+	signal      os.Signal
+	signalAfter time.Duration
+	// bound is the longest the run may take.
+	bound time.Duration
+}
+
+func (r run) do(t *testing.T) outcome {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), r.bound+10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary(t), r.args...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	for k, v := range r.env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr, cmd.Stdin = &stdout, &stderr, r.stdin
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if r.signal != nil {
+		time.AfterFunc(r.signalAfter, func() { _ = cmd.Process.Signal(r.signal) })
+	}
+	err := cmd.Wait()
+	o := outcome{stdout: stdout.String(), stderr: stderr.String(), took: time.Since(start)}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		o.code = exit.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("%v: still running after %v; stderr:\n%s", r.args, r.bound+10*time.Second, o.stderr)
+	}
+	if o.took > r.bound {
+		t.Errorf("%v took %v, want at most %v", r.args, o.took.Round(time.Millisecond), r.bound)
+	}
+	return o
+}
+
+// want checks the exit code and that stderr is one line holding each of
+// parts, with no stack trace.
+func (o outcome) want(t *testing.T, code int, parts ...string) {
+	t.Helper()
+	if o.code != code {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", o.code, code, o.stderr)
+	}
+	lines := strings.Split(strings.TrimRight(o.stderr, "\n"), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "actorgraph: ") {
+		t.Errorf("want one line \"actorgraph: ...\" on stderr, got:\n%s", o.stderr)
+	}
+	for _, p := range parts {
+		if !strings.Contains(o.stderr, p) {
+			t.Errorf("stderr lacks %q:\n%s", p, o.stderr)
+		}
+	}
+	for _, bad := range []string{"goroutine ", "panic", "neo4jstore"} {
+		if strings.Contains(o.stderr, bad) {
+			t.Errorf("stderr holds %q:\n%s", bad, o.stderr)
+		}
+	}
+}
+
+// noSecret checks that secret appears in no output.
+func (o outcome) noSecret(t *testing.T, secret string) {
+	t.Helper()
+	if strings.Contains(o.stdout+o.stderr, secret) {
+		t.Errorf("the password %q was printed:\n%s%s", secret, o.stdout, o.stderr)
+	}
+}
+
+// silentPort returns the address of a port that accepts TCP connections and
+// never says anything.
+func silentPort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conns []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		l.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return l.Addr().String()
+}
+
+// TestFaultsSilentPort: a port that accepts TCP but never speaks Bolt must
+// not hang query or load; the connect timeout ends them, and so does Ctrl-C.
+func TestFaultsSilentPort(t *testing.T) {
+	addr := silentPort(t)
+	article := filepath.Join(files(t, map[string]string{"a.txt": article}), "a.txt")
+	env := map[string]string{"NEO4J_URI": "neo4j://" + addr, "NEO4J_PASSWORD": "s3cret-pw"}
+	for _, args := range [][]string{{"query", "actors"}, {"load", article}} {
+		t.Run(args[0]+" timeout", func(t *testing.T) {
+			o := run{args: append(args, "--connect-timeout", "1s"), env: env, bound: 6 * time.Second}.do(t)
+			o.want(t, exitNeo4j, "neo4j is not reachable at neo4j://"+addr, "no Bolt answer within 1s", "--connect-timeout")
+			o.noSecret(t, "s3cret-pw")
+		})
+		t.Run(args[0]+" SIGINT", func(t *testing.T) {
+			o := run{args: args, env: env, signal: os.Interrupt, signalAfter: time.Second, bound: 4 * time.Second}.do(t)
+			o.want(t, exitInterrupted, "actorgraph: interrupted")
+		})
+		t.Run(args[0]+" SIGTERM", func(t *testing.T) {
+			o := run{args: args, env: env, signal: syscall.SIGTERM, signalAfter: time.Second, bound: 4 * time.Second}.do(t)
+			o.want(t, exitInterrupted, "actorgraph: interrupted")
+		})
+	}
+}
+
+// TestFaultsPasswordInURI: a password inside a URI, well-formed or not,
+// never reaches the output.
+func TestFaultsPasswordInURI(t *testing.T) {
+	const pw = "Hunter2-in-uri"
+	closed := closedPort(t)
+	tests := []struct {
+		name  string
+		uri   string
+		code  int
+		parts []string
+	}{
+		{"bad port", "neo4j://neo4j:" + pw + "@127.0.0.1:x7687", exitUsage, []string{"not a Neo4j Bolt URI: neo4j://127.0.0.1:x7687: invalid port"}},
+		{"space in host", "neo4j://neo4j:" + pw + "@local host:7687", exitUsage, []string{"not a Neo4j Bolt URI"}},
+		{"http", "http://neo4j:" + pw + "@localhost:7474", exitUsage, []string{"not a Neo4j Bolt URI: http://localhost:7474"}},
+		{"no scheme", "neo4j:" + pw + "@localhost:7687", exitUsage, []string{"not a Neo4j Bolt URI: the value (not shown)"}},
+		{"password only", pw, exitUsage, []string{"not a Neo4j Bolt URI: the value (not shown)"}},
+		{"@ in password", "neo4j://neo4j:" + pw + "@x@" + closed, exitNeo4j, []string{"neo4j is not reachable at neo4j://" + closed + " (connection refused)"}},
+		{"well-formed", "bolt://neo4j:" + pw + "@" + closed, exitNeo4j, []string{"neo4j is not reachable at bolt://" + closed + " (connection refused)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, env := range []map[string]string{
+				{"NEO4J_URI": tt.uri, "NEO4J_PASSWORD": pw},
+				{"NEO4J_URI": tt.uri},
+			} {
+				o := run{args: []string{"query", "actors"}, env: env, bound: 5 * time.Second}.do(t)
+				o.want(t, tt.code, tt.parts...)
+				o.noSecret(t, pw)
+				o.noSecret(t, "Hunter2")
+			}
+			o := run{args: []string{"query", "actors", "--uri", tt.uri, "--password", pw}, bound: 5 * time.Second}.do(t)
+			o.want(t, tt.code, tt.parts...)
+			o.noSecret(t, pw)
+		})
+	}
+}
+
+// TestFaultsPasswordIsAMessageWord: a password that equals a word of the
+// message ("refused", "127.0.0.1", ...) shows nowhere, not even as a gap:
+// the output is the same byte for byte as with another password.
+func TestFaultsPasswordIsAMessageWord(t *testing.T) {
+	closed := closedPort(t)
+	silent := silentPort(t)
+	const control = "qz-control-pw-qz"
+	uris := map[string]string{
+		"closed port": "neo4j://" + closed,
+		"silent port": "neo4j://" + silent,
+		"bad URI":     "neo4j://neo4j:PW@127.0.0.1:x7687",
+	}
+	words := []string{"password", "refused", "127.0.0.1", "neo4j", "not", "reachable", "connection", "a", "s", ":", "7687", "Bolt"}
+	for name, uri := range uris {
+		t.Run(name, func(t *testing.T) {
+			runWith := func(pw string) outcome {
+				return run{
+					args:  []string{"query", "actors", "--connect-timeout", "500ms"},
+					env:   map[string]string{"NEO4J_URI": strings.ReplaceAll(uri, "PW", pw), "NEO4J_PASSWORD": pw},
+					bound: 4 * time.Second,
+				}.do(t)
+			}
+			want := runWith(control)
+			if want.code != exitNeo4j && want.code != exitUsage {
+				t.Fatalf("exit code %d; stderr:\n%s", want.code, want.stderr)
+			}
+			for _, pw := range words {
+				got := runWith(pw)
+				if got.stderr != want.stderr || got.stdout != want.stdout || got.code != want.code {
+					t.Errorf("with the password %q the output differs from the output with another password:\n%s\nwant:\n%s", pw, got.stderr, want.stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestFaultsNeo4jAuth runs the login faults against the real Neo4j: a wrong
+// password, a password given as the username, none at all, and the rate
+// limit that follows repeated failures.
+func TestFaultsNeo4jAuth(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t, cfg)
+	t.Cleanup(func() { resetFailedLogins(t) })
+	env := func(kv ...string) map[string]string {
+		m := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_DATABASE": cfg.Database}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return m
+	}
+	bound := 20 * time.Second
+
+	t.Run("password as username", func(t *testing.T) {
+		resetFailedLogins(t)
+		o := run{args: []string{"query", "actors", "--username", cfg.Password}, env: env(), bound: bound}.do(t)
+		o.want(t, exitNeo4j, "neo4j refused the username or password", "the user from --username or NEO4J_USERNAME (not shown)")
+		o.noSecret(t, cfg.Password)
+	})
+	t.Run("no password", func(t *testing.T) {
+		resetFailedLogins(t)
+		o := run{args: []string{"query", "actors"}, env: env("NEO4J_LOCAL_DIR", "/some/state"), bound: bound}.do(t)
+		o.want(t, exitNeo4j, "neo4j refused the username or password: user neo4j at ", "no password was given: set NEO4J_PASSWORD or use --password",
+			"`source /some/state/env`", "/some/state/password")
+	})
+	t.Run("wrong password is a message word", func(t *testing.T) {
+		resetFailedLogins(t)
+		a := run{args: []string{"query", "actors"}, env: env("NEO4J_PASSWORD", "refused"), bound: bound}.do(t)
+		resetFailedLogins(t)
+		b := run{args: []string{"query", "actors"}, env: env("NEO4J_PASSWORD", "qz-other-qz"), bound: bound}.do(t)
+		a.want(t, exitNeo4j, "neo4j refused the username or password: user neo4j at ")
+		if a.stderr != b.stderr {
+			t.Errorf("the password 'refused' changed the message:\n%s\nwant:\n%s", a.stderr, b.stderr)
+		}
+	})
+	t.Run("rate limit", func(t *testing.T) {
+		resetFailedLogins(t)
+		var o outcome
+		for i := 0; i < 6; i++ {
+			o = run{args: []string{"query", "actors"}, env: env("NEO4J_PASSWORD", fmt.Sprintf("wrong-%d", i)), bound: bound}.do(t)
+			if strings.Contains(o.stderr, "rate limit") {
+				break
+			}
+		}
+		o.want(t, exitNeo4j, "neo4j is refusing logins for a few seconds after repeated failed ones (its authentication rate limit)", "wait 5 seconds")
+	})
+}
+
+// TestFaultsConnectionDropped cuts the connection to the real Neo4j in the
+// middle of a load: the exit code is Neo4j's, the message says the
+// connection was lost, and a rerun loads everything once.
+func TestFaultsConnectionDropped(t *testing.T) {
+	c := newCLI(t)
+	useNeo4j(t, c)
+	cfg := neo4jtest.Config(t)
+	target := strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "neo4j://"), "bolt://")
+	// The proxy passes the login and the schema through, then cuts every
+	// connection once the client has sent more than cutAfter bytes on one,
+	// as the write does, and refuses new ones.
+	const cutAfter = 64 << 10
+	proxy := cuttingProxy(t, target, cutAfter)
+	dir := files(t, map[string]string{})
+	// Twenty articles of 200 people each: a write of megabytes.
+	given := []string{"Anna", "Tomas", "Maria", "Peter", "Elena", "Lars", "Sofia", "Jonas", "Clara", "Erik"}
+	surnames := []string{"Berg", "Lind", "Holm", "Strand", "Dahl", "Ek", "Nyberg", "Sundin", "Wall", "Falk", "Hagen", "Moen", "Lund", "Bakke", "Vik", "Aas", "Brekke", "Haug", "Ness", "Rud"}
+	const articles = 20
+	for i := 0; i < articles; i++ {
+		var text strings.Builder
+		for _, s := range surnames {
+			for _, g := range given {
+				fmt.Fprintf(&text, "Minister %s %s%cson spoke in Oslo on Monday.\n", g, s, 'a'+i)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%02d.txt", i)), []byte(text.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"NEO4J_URI": "bolt://" + proxy, "NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database}
+	o := run{args: []string{"load", dir, "--connect-timeout", "2s"}, env: env, bound: 30 * time.Second}.do(t)
+	o.want(t, exitNeo4j, "neo4j is not reachable at bolt://"+proxy)
+	o.noSecret(t, cfg.Password)
+
+	env["NEO4J_URI"] = cfg.URI
+	if o := (run{args: []string{"load", dir}, env: env, bound: 60 * time.Second}.do(t)); o.code != 0 {
+		t.Fatalf("rerun: exit code %d; stderr:\n%s", o.code, o.stderr)
+	}
+	n := neo4jtest.Exec(t, cfg, "MATCH (a:Article) RETURN count(a) AS n", nil)[0]["n"]
+	if n != int64(articles) {
+		t.Errorf("%v articles after the rerun, want %d", n, articles)
+	}
+}
+
+// cuttingProxy forwards TCP connections to target until one of them has
+// carried more than limit bytes from the client; then it closes them all
+// and stops accepting.
+func cuttingProxy(t *testing.T, target string, limit int64) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		mu    sync.Mutex
+		conns []net.Conn
+		cut   bool
+	)
+	cutAll := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		cut = true
+		l.Close()
+		for _, c := range conns {
+			c.Close()
+		}
+	}
+	go func() {
+		for {
+			client, err := l.Accept()
+			if err != nil {
+				return
+			}
+			server, err := net.Dial("tcp", target)
+			if err != nil {
+				client.Close()
+				continue
+			}
+			mu.Lock()
+			if cut {
+				mu.Unlock()
+				client.Close()
+				server.Close()
+				return
+			}
+			conns = append(conns, client, server)
+			mu.Unlock()
+			go func() {
+				n, _ := io.Copy(server, io.LimitReader(client, limit))
+				if n >= limit {
+					cutAll()
+				}
+				server.Close()
+			}()
+			go func() {
+				_, _ = io.Copy(client, server)
+				client.Close()
+			}()
+		}
+	}()
+	t.Cleanup(cutAll)
+	return l.Addr().String()
+}
