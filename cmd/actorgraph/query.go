@@ -92,17 +92,27 @@ func parseParams(pairs []string) (map[string]string, error) {
 	return m, nil
 }
 
-func runQuery(ctx context.Context, opts *QueryOptions) error {
-	f := opts.Factory
-	q, err := queries.Lookup(opts.Name)
+// bindQuery finds the saved query name and binds the key=value pairs to its
+// parameters; it needs no database.
+func bindQuery(name string, pairs []string) (queries.Query, map[string]any, error) {
+	q, err := queries.Lookup(name)
 	if err != nil {
-		return argsErr(err)
+		return queries.Query{}, nil, err
 	}
-	values, err := parseParams(opts.Params)
+	values, err := parseParams(pairs)
 	if err != nil {
-		return argsErr(err)
+		return queries.Query{}, nil, err
 	}
 	params, err := q.Bind(values)
+	if err != nil {
+		return queries.Query{}, nil, err
+	}
+	return q, params, nil
+}
+
+func runQuery(ctx context.Context, opts *QueryOptions) error {
+	f := opts.Factory
+	q, params, err := bindQuery(opts.Name, opts.Params)
 	if err != nil {
 		return argsErr(err)
 	}
