@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/actorgraph/actorgraph/extract"
 	"github.com/actorgraph/actorgraph/graph"
@@ -209,8 +210,6 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	return report(f.IO.ErrOut, cmd, err)
 }
 
-// isTerminal reports whether f is a terminal rather than a file or a pipe.
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal rather than a file, a pipe or
+// a device such as /dev/null.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
