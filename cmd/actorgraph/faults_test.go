@@ -426,3 +426,32 @@ func cuttingProxy(t *testing.T, target string, limit int64) string {
 	t.Cleanup(cutAll)
 	return l.Addr().String()
 }
+
+// TestFaultsAmbiguousName loads an article, adds a stray "Putin" actor next
+// to the Vladimir Putin who has "Putin" as an alias, and asks who met putin:
+// an error listing both, not the rows of either.
+func TestFaultsAmbiguousName(t *testing.T) {
+	c := newCLI(t)
+	useNeo4j(t, c)
+	cfg := neo4jtest.Config(t)
+	dir := files(t, map[string]string{"a.txt": article})
+	if code := c.run("load", filepath.Join(dir, "a.txt")); code != 0 {
+		t.Fatalf("load: exit code %d; stderr:\n%s", code, c.errOut)
+	}
+	neo4jtest.Exec(t, cfg, "CREATE (:Person:Actor {id: 'person:putin', name: 'Putin', aliases: [], roles: [], names: ['putin']})", nil)
+	if code := c.run("query", "who-met", "--param", "name=putin"); code != exitUsage {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitUsage, c.errOut)
+	}
+	want := `actorgraph: query who-met: parameter name: "putin" matches 2 actors: Putin (Person, id person:putin), Vladimir Putin (Person, id person:vladimir putin); give a full name or an id` + "\n"
+	if c.errOut.String() != want || c.out.Len() > 0 {
+		t.Errorf("stderr:\n%s\nwant:\n%s\nstdout:\n%s", c.errOut, want, c.out)
+	}
+	for _, name := range []string{"Vladimir Putin", "person:vladimir putin", "VLADIMIR PUTIN", "Vlad\u0456mir Putin"} {
+		if code := c.run("query", "who-met", "--param", "name="+name, "--format", "csv"); code != 0 || !strings.Contains(c.out.String(), "Steve Witkoff") {
+			t.Errorf("who-met %q: exit code %d; stdout:\n%s\nstderr:\n%s", name, code, c.out, c.errOut)
+		}
+	}
+	if code := c.run("query", "who-met", "--param", "name=Witkof"); code != exitUsage || !strings.Contains(c.errOut.String(), `no actor named "Witkof"; did you mean Steve Witkoff?`) {
+		t.Errorf("who-met Witkof: exit code %d; stderr:\n%s", code, c.errOut)
+	}
+}

@@ -563,7 +563,56 @@ func TestQueryFormats(t *testing.T) {
 			if got := strings.Join(c.store.calls, ","); got != "Run who-met,Close" {
 				t.Errorf("store calls %s", got)
 			}
+			wantCount := "2 rows\n"
+			if tt.format == "table" && c.f.IO.OutTTY {
+				wantCount = "1 row (values cut at 80 characters: --format csv or json shows them whole)\n"
+			}
+			if c.errOut.String() != wantCount {
+				t.Errorf("stderr %q, want %q", c.errOut, wantCount)
+			}
 		})
+	}
+}
+
+// TestQueryHiddenCharacters checks that control and format characters
+// stored in Neo4j (a right-to-left override in a name, say) are escaped in
+// table and CSV output, and kept as data in JSON.
+func TestQueryHiddenCharacters(t *testing.T) {
+	res := &neo4jstore.Result{
+		Columns: []string{"actor", "aliases"},
+		Rows:    [][]any{{"Vladimir \u202enituP\u202c", []any{"Pu\u200btin", "\x1b[31mred"}}},
+	}
+	for format, want := range map[string]string{
+		"table": "ACTOR                       ALIASES\nVladimir \\u202enituP\\u202c  Pu\\u200btin; \\u001b[31mred\n",
+		"csv":   "actor,aliases\nVladimir \\u202enituP\\u202c,Pu\\u200btin; \\u001b[31mred\n",
+		"json":  "[\n  {\"actor\": \"Vladimir \u202enituP\u202c\", \"aliases\": [\"Pu\u200btin\",\"\\u001b[31mred\"]}\n]\n",
+	} {
+		t.Run(format, func(t *testing.T) {
+			c := newCLI(t)
+			c.store.result = res
+			if code := c.run("query", "actors", "--format", format); code != 0 {
+				t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
+			}
+			if c.out.String() != want {
+				t.Errorf("output:\n%q\nwant:\n%q", c.out, want)
+			}
+		})
+	}
+}
+
+// TestQueryDefaults checks that a parameter with a documented default may be
+// left out, and that an actor parameter may not.
+func TestQueryDefaults(t *testing.T) {
+	c := newCLI(t)
+	c.store.result = &neo4jstore.Result{Columns: []string{"actor"}}
+	if code := c.run("query", "most-connected"); code != 0 {
+		t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
+	}
+	if c.store.params["limit"] != int64(10) {
+		t.Errorf("most-connected ran with %v, want limit 10", c.store.params)
+	}
+	if c.errOut.String() != "0 rows\n" {
+		t.Errorf("stderr %q", c.errOut)
 	}
 }
 
