@@ -75,9 +75,10 @@ type run struct {
 
 func (r run) do(t *testing.T) outcome {
 	t.Helper()
+	bin := binary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), r.bound+10*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary(t), r.args...)
+	cmd := exec.CommandContext(ctx, bin, r.args...)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "NEO4J_") {
 			cmd.Env = append(cmd.Env, kv)
@@ -182,7 +183,7 @@ func TestFaultsSilentPort(t *testing.T) {
 	addr := silentPort(t)
 	article := filepath.Join(files(t, map[string]string{"a.txt": article}), "a.txt")
 	env := map[string]string{"NEO4J_URI": "neo4j://" + addr, "NEO4J_PASSWORD": "s3cret-pw"}
-	for _, args := range [][]string{{"query", "actors"}, {"load", article}} {
+	for _, args := range [][]string{{"query", "actors"}, {"load", "-q", article}} {
 		t.Run(args[0]+" timeout", func(t *testing.T) {
 			o := run{args: append(args, "--connect-timeout", "1s"), env: env, bound: 6 * time.Second}.do(t)
 			o.want(t, exitNeo4j, "neo4j is not reachable at neo4j://"+addr, "no Bolt answer within 1s", "--connect-timeout")
@@ -353,12 +354,12 @@ func TestFaultsConnectionDropped(t *testing.T) {
 		}
 	}
 	env := map[string]string{"NEO4J_URI": "bolt://" + proxy, "NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database}
-	o := run{args: []string{"load", dir, "--connect-timeout", "2s"}, env: env, bound: 30 * time.Second}.do(t)
+	o := run{args: []string{"load", "-q", dir, "--connect-timeout", "2s"}, env: env, bound: 30 * time.Second}.do(t)
 	o.want(t, exitNeo4j, "neo4j is not reachable at bolt://"+proxy)
 	o.noSecret(t, cfg.Password)
 
 	env["NEO4J_URI"] = cfg.URI
-	if o := (run{args: []string{"load", dir}, env: env, bound: 60 * time.Second}.do(t)); o.code != 0 {
+	if o := (run{args: []string{"load", "-q", dir}, env: env, bound: 60 * time.Second}.do(t)); o.code != 0 {
 		t.Fatalf("rerun: exit code %d; stderr:\n%s", o.code, o.stderr)
 	}
 	n := neo4jtest.Exec(t, cfg, "MATCH (a:Article) RETURN count(a) AS n", nil)[0]["n"]
@@ -454,4 +455,194 @@ func TestFaultsAmbiguousName(t *testing.T) {
 	if code := c.run("query", "who-met", "--param", "name=Witkof"); code != exitUsage || !strings.Contains(c.errOut.String(), `no actor named "Witkof"; did you mean Steve Witkoff?`) {
 		t.Errorf("who-met Witkof: exit code %d; stderr:\n%s", code, c.errOut)
 	}
+}
+
+// TestFaultsFiles gives extract and load files that are not articles: a
+// FIFO named like one, a link to /dev/zero, a file over the size limit.
+// Each is refused by name within a second or two, before anything reads it
+// whole or waits on it, and before Neo4j is touched (the URI points at a
+// closed port).
+func TestFaultsFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "x.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFO: %v", err)
+	}
+	zero := filepath.Join(dir, "zero.txt")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	line := []byte(strings.Repeat("Anna Berg met Tomas Lind in Oslo. ", 30) + "\n")
+	if err := os.WriteFile(big, bytes.Repeat(line, (2<<20)/len(line)+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"NEO4J_URI": "neo4j://" + closedPort(t), "NEO4J_PASSWORD": "s3cret-pw"}
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"FIFO", []string{fifo}, []string{fifo + ": not a regular file (a named pipe): only regular files are read"}},
+		{"/dev/zero", []string{zero}, []string{zero + ": not a regular file", "only regular files are read"}},
+		{"oversized", []string{"--max-file-size", "1", big}, []string{big + ": file too large: ", "is over the 1 MB limit (raise it with --max-file-size)"}},
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"extract", "load"} {
+			t.Run(cmd+" "+tt.name, func(t *testing.T) {
+				args := append([]string{cmd}, tt.args...)
+				if cmd == "load" {
+					args = append(args, "-q")
+				}
+				o := run{args: args, env: env, bound: 5 * time.Second}.do(t)
+				o.want(t, exitInput, tt.want...)
+				if o.stdout != "" {
+					t.Errorf("stdout: %s", o.stdout)
+				}
+			})
+		}
+	}
+}
+
+// TestFaultsSignalDuringExtraction interrupts extract and load while they
+// extract a corpus: each stops within two seconds of the signal, says
+// "interrupted" and exits 130; load writes nothing.
+func TestFaultsSignalDuringExtraction(t *testing.T) {
+	corpus := corpusCopy(t, 300)
+	env := map[string]string{"NEO4J_URI": "neo4j://" + silentPort(t), "NEO4J_PASSWORD": "s3cret-pw"}
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		for _, args := range [][]string{{"extract", "--format", "json", corpus}, {"load", "-q", "--batch-size", "100000", corpus}} {
+			t.Run(fmt.Sprintf("%s %v", args[0], sig), func(t *testing.T) {
+				o := run{args: args, env: env, signal: sig, signalAfter: 1500 * time.Millisecond, bound: 1500*time.Millisecond + 2*time.Second}.do(t)
+				o.want(t, exitInterrupted, "actorgraph: interrupted")
+			})
+		}
+	}
+}
+
+// TestFaultsSignalDuringWrite interrupts a load in the middle of its writes
+// to the real Neo4j: it exits 130 with "interrupted"; the batches written
+// are whole, and a rerun gives the graph a single load gives, count for
+// count.
+func TestFaultsSignalDuringWrite(t *testing.T) {
+	c := newCLI(t)
+	useNeo4j(t, c)
+	cfg := neo4jtest.Config(t)
+	corpus := corpusCopy(t, 120)
+	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database}
+	load := run{args: []string{"load", "-q", "--batch-size", "5", corpus}, env: env, bound: 3 * time.Minute}
+	counts := func() string {
+		r := neo4jtest.Exec(t, cfg, `MATCH (n) WITH count(n) AS nodes
+			OPTIONAL MATCH ()-[r]->() WITH nodes, count(r) AS rels
+			OPTIONAL MATCH ()-[e:MET_WITH|ADVISES|CRITICIZED]->() RETURN nodes, rels, sum(size(e.sentences)) AS evidence`, nil)[0]
+		return fmt.Sprintf("%v nodes, %v relationships, %v evidence sentences", r["nodes"], r["rels"], r["evidence"])
+	}
+	if o := load.do(t); o.code != 0 {
+		t.Fatalf("load: exit code %d; stderr:\n%s", o.code, o.stderr)
+	}
+	want := counts()
+	neo4jtest.Reset(t, cfg)
+
+	// Interrupt once the first batches are in.
+	interrupted := load
+	interrupted.signal = os.Interrupt
+	interrupted.bound = 3 * time.Minute
+	done := make(chan outcome, 1)
+	go func() {
+		done <- interrupted.withSignalWhen(t, func() bool {
+			return neo4jtest.Exec(t, cfg, "MATCH (a:Article) RETURN count(a) AS n", nil)[0]["n"].(int64) > 0
+		})
+	}()
+	o := <-done
+	o.want(t, exitInterrupted, "actorgraph: interrupted")
+	if got := counts(); got == want {
+		t.Logf("the load ended before the signal: %s", got)
+	}
+	if o := load.do(t); o.code != 0 {
+		t.Fatalf("rerun: exit code %d; stderr:\n%s", o.code, o.stderr)
+	}
+	if got := counts(); got != want {
+		t.Errorf("after an interrupted load and a rerun: %s; a single load gives %s", got, want)
+	}
+}
+
+// withSignalWhen runs r and sends r.signal as soon as ready reports true
+// (polled every 50 ms); the bound counts from the signal.
+func (r run) withSignalWhen(t *testing.T, ready func() bool) outcome {
+	t.Helper()
+	bin := binary(t)
+	ctx, cancel := context.WithTimeout(context.Background(), r.bound)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, r.args...)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	for k, v := range r.env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	var sent time.Time
+	var err error
+poll:
+	for {
+		select {
+		case err = <-exited:
+			break poll
+		case <-time.After(50 * time.Millisecond):
+			if sent.IsZero() && ready() {
+				sent = time.Now()
+				_ = cmd.Process.Signal(r.signal)
+			}
+		}
+	}
+	o := outcome{stdout: stdout.String(), stderr: stderr.String()}
+	if !sent.IsZero() {
+		o.took = time.Since(sent)
+	}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		o.code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if sent.IsZero() {
+		t.Fatalf("the load ended before it wrote anything: exit code %d; stderr:\n%s", o.code, o.stderr)
+	}
+	if o.took > 2*time.Second {
+		t.Errorf("the load took %v to stop after the signal, want at most 2s", o.took)
+	}
+	return o
+}
+
+// corpusCopy links the first n articles of the BBC sample into a new
+// directory.
+func corpusCopy(t *testing.T, n int) string {
+	t.Helper()
+	paths, err := filepath.Glob("../../testdata/bbc/*.txt")
+	if err != nil || len(paths) < n {
+		t.Fatalf("want %d articles in testdata/bbc, have %d (%v)", n, len(paths), err)
+	}
+	dir := t.TempDir()
+	for _, p := range paths[:n] {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
