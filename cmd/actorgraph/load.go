@@ -81,7 +81,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 			return
 		}
 		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
+			err = cerr
 		}
 	}()
 	var (
@@ -100,12 +100,12 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 				}
 				store = s
 				if err := store.EnsureSchema(ctx); err != nil {
-					return redacted(err, cfg.Password)
+					return err
 				}
 			}
 			g, err := resolveBatch(ctx, f, store, b)
 			if err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			s, err := store.Write(ctx, g)
 			if err != nil {
@@ -133,7 +133,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 	installed, err := store.InstallQueries(ctx, queries.All())
 	if err != nil {
-		return redacted(err, cfg.Password)
+		return err
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
