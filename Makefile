@@ -8,6 +8,7 @@
 #   make neo4j-down   stop it
 #   make demo         neo4j-up, build, load the Moscow Times article, query who-met-whom
 #   make lint         gofmt -l and go vet
+#   make fuzz         run each fuzz target for FUZZTIME (10s) with short minimisation
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -23,7 +24,7 @@ LOCAL_ENV := $(or $(NEO4J_LOCAL_DIR),.neo4j-local)/env
 # docker_up is true when a Docker engine answers (not only a docker client).
 docker_up = docker info >/dev/null 2>&1
 
-.PHONY: build test neo4j-up neo4j-down demo lint
+.PHONY: build test neo4j-up neo4j-down demo lint fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
@@ -79,3 +80,20 @@ lint:
 model: build
 	$(BIN) train
 	$(GO) build -o $(BIN) ./cmd/actorgraph
+
+# FUZZ_TARGETS are package:target pairs; every fuzz target of the repository.
+FUZZ_TARGETS := ./extract:FuzzExtract ./extract:FuzzClean ./graph/namekey:FuzzKey \
+	./cmd/actorgraph:FuzzParams ./extract/postag:FuzzTag ./extract/postag:FuzzWordFunctions
+FUZZTIME ?= 10s
+# Go's default minimisation (60s per new input) eats short runs; 50
+# executions per input keeps the time for fuzzing.
+FUZZMINIMIZE ?= 50x
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "+ go test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg 2>&1 \
+			| grep -E '^(fuzz: elapsed: .*execs|ok|FAIL|---|\s+\S+_test.go)' | tail -3; \
+		test "$${PIPESTATUS[0]}" -eq 0 || exit 1; \
+	done

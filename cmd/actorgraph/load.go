@@ -81,7 +81,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 			return
 		}
 		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
+			err = cerr
 		}
 	}()
 	var (
@@ -100,11 +100,18 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 				}
 				store = s
 				if err := store.EnsureSchema(ctx); err != nil {
-					return redacted(err, cfg.Password)
+					return err
 				}
 			}
-			s, err := store.Write(ctx, b.storeGraph())
+			g, err := resolveBatch(ctx, f, store, b)
 			if err != nil {
+				return err
+			}
+			s, err := store.Write(ctx, g)
+			if err != nil {
+				return redacted(err, cfg.Password)
+			}
+			if err := storeMerges(ctx, f, store); err != nil {
 				return redacted(err, cfg.Password)
 			}
 			sum = addSummary(sum, s)
@@ -120,9 +127,13 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	if store == nil {
 		return bad.Err()
 	}
-	installed, err := store.InstallQueries(ctx, queries.All())
+	joined, err := joinStored(ctx, f, store)
 	if err != nil {
 		return redacted(err, cfg.Password)
+	}
+	installed, err := store.InstallQueries(ctx, queries.All())
+	if err != nil {
+		return err
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
@@ -147,6 +158,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	row("actors", sum.ActorsCreated, sum.ActorsUpdated)
 	row("relationships", sum.RelationshipsCreated, sum.RelationshipsUpdated)
 	fmt.Fprintf(out, "  %s added\n", plural(sum.EvidenceAdded, "evidence sentence", "evidence sentences"))
+	if n := len(f.merges) + joined; n > 0 {
+		fmt.Fprintf(out, "  %s in the merge log (see: actorgraph merges)\n", plural(n, "actor merged or kept apart", "actors merged or kept apart"))
+	}
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
 	// Bad files were left out; say so last, with the exit code of bad input.
 	return bad.Err()
