@@ -173,10 +173,16 @@ RETURN f IS NOT NULL AS hasFrom, t IS NOT NULL AS hasInto, m IS NOT NULL AS logg
 	if err != nil {
 		return sum, err
 	}
-	rec, err = res.Single(ctx)
-	if err != nil {
-		return sum, err
+	if !res.Next(ctx) {
+		if err := res.Err(); err != nil {
+			return sum, err
+		}
+		// Another load (a shard) merged from while this transaction waited
+		// for its locks: from is gone, nothing matched it above, and the
+		// other load logged the merge.
+		return MergeSummary{}, nil
 	}
+	rec = res.Record()
 	fn, _ := rec.Get("fromName")
 	in, _ := rec.Get("intoName")
 	if err := writeMerges(ctx, tx, []MergeRecord{{From: from, FromName: str(fn), Into: into, IntoName: str(in), Reason: reason, By: by}}); err != nil {
