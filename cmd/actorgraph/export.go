@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/actorgraph/actorgraph/extract/identity"
+	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/queries"
 )
@@ -39,8 +41,9 @@ The bulk import is the fastest way to a first load of a big corpus: it
 writes the store files directly, into a database that does not exist yet,
 with Neo4j stopped. Later articles go in with load.
 
-Articles and mentions are written as they are extracted; actors and
-relationships are merged in memory and written at the end.`,
+Articles are written as they are extracted; actors, relationships and
+mentions are merged in memory, joined across articles as load joins them,
+and written at the end.`,
 		Example: `  actorgraph export --format neo4j-admin import/ corpus/`,
 		Args:    usageArgs(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -78,6 +81,14 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if err != nil {
 		return err
 	}
+	rules, err := identityRules(f)
+	if err != nil {
+		return err
+	}
+	// Actors are joined across articles as load joins them: each batch
+	// against the batches before it, then all of them once more at the end
+	// (see resolveBatch and joinStored).
+	known := identity.Known{Articles: map[string]int{}}
 	var bad InputErrors
 	rels := 0
 	prog := newProgress(f, f.Now(), src.Total(), opts.Read.BatchSize, opts.Read.Quiet)
@@ -85,13 +96,28 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		bad = append(bad, b.Bad...)
 		rels += len(b.Graph.Relations)
 		prog.batch(b, rels)
-		return imp.Add(b.Graphs...)
+		res := identity.Resolve(b.spelledGraphs(), known, rules)
+		seen := map[string]bool{}
+		for _, e := range known.Actors {
+			seen[e.ID] = true
+		}
+		for _, e := range res.Graph.Entities {
+			if !seen[e.ID] {
+				known.Actors = append(known.Actors, e)
+			}
+		}
+		for _, m := range res.Graph.Mentions {
+			known.Articles[m.Entity]++
+		}
+		return imp.Add(res.Graph)
 	})
 	prog.finish()
 	if err != nil {
 		return err
 	}
-	files, err := imp.Close()
+	files, err := imp.Close(func(g *graph.Graph) (*graph.Graph, error) {
+		return identity.Resolve([]*graph.Graph{g}, identity.Known{}, rules).Graph, nil
+	})
 	if err != nil {
 		return err
 	}

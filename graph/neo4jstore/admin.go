@@ -17,10 +17,10 @@ import (
 // articles, actors (labelled with their type and :Actor), the relationships
 // with their evidence lists, and MENTIONS.
 //
-// Articles and mentions are written as they come; actors and relationships,
-// which the import needs once each, are merged in memory and written by
-// Close. So memory grows with the number of distinct actors and
-// relationships, not with the number of articles.
+// Articles are written as they come; actors, relationships and mentions,
+// which the import needs once each with the actors joined across articles,
+// are merged in memory and written by Close. So memory grows with the graph,
+// not with the text of the articles.
 type AdminImport struct {
 	dir      string
 	articles *csvFile
@@ -81,14 +81,16 @@ func (x *AdminImport) Add(gs ...*graph.Graph) error {
 				return err
 			}
 		}
-		for _, row := range mentionRows(&m) {
-			r := row.(map[string]any)
-			if art := r["article"].(string); newArticle[art] {
-				if err := x.mentions.row(art, r["entity"].(string), "MENTIONS"); err != nil {
-					return err
-				}
+		// Articles are written; the mentions of those new here wait for
+		// Close with the actors.
+		m.Articles = nil
+		var kept []graph.Mention
+		for _, mention := range m.Mentions {
+			if newArticle[mention.Article] {
+				kept = append(kept, mention)
 			}
 		}
+		m.Mentions = kept
 		// Every spelling of an actor is kept, as Write keeps it.
 		c := m
 		c.Entities = make([]graph.Entity, len(m.Entities))
@@ -102,19 +104,38 @@ func (x *AdminImport) Add(gs ...*graph.Graph) error {
 	return nil
 }
 
-// Close writes the actors and relationships and closes the files.
-func (x *AdminImport) Close() (AdminFiles, error) {
+// Close writes the actors, relationships and mentions and closes the files.
+// resolve, when not nil, gets the merged graph of every article first and
+// returns the graph to write: load joins actors across batches once all are
+// in (see identity), and so does export here.
+func (x *AdminImport) Close(resolve func(*graph.Graph) (*graph.Graph, error)) (AdminFiles, error) {
 	fail := func(err error) (AdminFiles, error) {
 		x.articles.abort()
 		x.mentions.abort()
 		return AdminFiles{}, err
+	}
+	g := &x.merged
+	if resolve != nil {
+		r, err := resolve(g)
+		if err != nil {
+			return fail(err)
+		}
+		var m graph.Graph
+		m.Merge(r)
+		g = &m
+	}
+	for _, row := range mentionRows(g) {
+		r := row.(map[string]any)
+		if err := x.mentions.row(r["article"].(string), r["entity"].(string), "MENTIONS"); err != nil {
+			return fail(err)
+		}
 	}
 	actors, err := newCSVFile(filepath.Join(x.dir, "actors.csv"), "id:ID(Actor)", ":LABEL", "name", "aliases:string[]", "roles:string[]", "names:string[]")
 	if err != nil {
 		return fail(err)
 	}
 	for _, t := range graph.EntityTypes {
-		for _, row := range actorRows(x.merged.Entities, t) {
+		for _, row := range actorRows(g.Entities, t) {
 			r := row.(map[string]any)
 			if err := actors.row(r["id"].(string), list([]string{string(t), "Actor"}), r["name"].(string),
 				list(r["aliases"].([]string)), list(r["roles"].([]string)), list(r["names"].([]string))); err != nil {
@@ -129,7 +150,7 @@ func (x *AdminImport) Close() (AdminFiles, error) {
 		return fail(err)
 	}
 	for _, t := range graph.RelationTypes {
-		for _, row := range relationRows(x.merged.Relations, t) {
+		for _, row := range relationRows(g.Relations, t) {
 			r := row.(map[string]any)
 			var articles, sentences, rules []string
 			for _, e := range r["evidence"].([]any) {
