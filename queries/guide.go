@@ -13,20 +13,25 @@ type GuideOptions struct {
 	// StyleURL, when set, is the address of a GraSS file the guide offers to
 	// apply with ":style URL".
 	StyleURL string
+	// URL, when set, is the address the guide is served at; the list on its
+	// first slide then links to each query's slide.
+	URL string
 }
 
 // Guide writes a Neo4j Browser guide (the HTML that ":guide URL" and
 // ":play URL" show) listing qs: one slide per query with its description, its
-// parameters, a runnable ":params" block set to the example values, and the
-// query itself, runnable too.
+// parameters, a runnable ":params" block that sets them to the example values,
+// and the query, runnable too. Browser runs a block with one click on its play
+// icon; a click on the code puts it into the editor.
 func Guide(w io.Writer, qs []Query, opts GuideOptions) error {
 	data := guideData{StyleURL: opts.StyleURL}
-	for _, q := range qs {
-		data.Queries = append(data.Queries, guideQuery{
-			Query:  q,
-			Params: ParamsCommand(q),
-			Body:   q.Body(),
-		})
+	for i, q := range qs {
+		gq := guideQuery{Query: q, Params: ParamsCommand(q), Body: q.Body()}
+		if opts.URL != "" {
+			// Slide 0 is the list; Browser opens a guide at #slide-N.
+			gq.Open = fmt.Sprintf("guide %s#slide-%d", opts.URL, i+1)
+		}
+		data.Queries = append(data.Queries, gq)
 	}
 	if err := guideTemplate.Execute(w, data); err != nil {
 		return fmt.Errorf("queries: guide: %w", err)
@@ -80,6 +85,7 @@ type guideQuery struct {
 	Query
 	Params string // the :params command, or ""
 	Body   string // the Cypher without the header
+	Open   string // the Browser command that opens the query's slide, or ""
 }
 
 // paramKind says what a parameter takes, as "actorgraph queries" does.
@@ -98,15 +104,16 @@ var guideTemplate = template.Must(template.New("guide").Funcs(template.FuncMap{"
     <slide class="row-fluid">
       <div class="col-sm-12">
         <h3>actorgraph: saved queries</h3>
-        <p>Each of the next slides holds one saved query of actorgraph. Click its
-        <em>parameters</em> block, then its <em>query</em> block: each click runs the block
-        in Neo4j Browser, with the example values; change them in the
-        <code>:params</code> line to ask about someone else. Actor parameters take
-        the name or an alias of an actor, in any case; the same queries run from the shell
+        <p>Each of the next slides holds one saved query of actorgraph{{if .Queries}}{{if (index .Queries 0).Open}}; click a
+        name below to open its slide{{end}}{{end}}. There, the &#9654; at the start of the
+        <code>:params</code> block sets the parameters to the example values, and the &#9654; of
+        the query runs it: one click each. Clicking the code itself puts it into the editor
+        instead, to change it (to ask about someone else) and run it with Ctrl+Enter. Actor parameters take
+        the name or an alias of an actor, in any case. The same queries run from the shell
         with <code>actorgraph query NAME --param key=value</code>.</p>
         <ol>
 {{- range .Queries}}
-          <li><b>{{.Name}}</b>: {{.Description}}</li>
+          <li>{{if .Open}}<a exec-topic="{{.Open}}"><b>{{.Name}}</b></a>{{else}}<b>{{.Name}}</b>{{end}}: {{.Description}}</li>
 {{- end}}
         </ol>
 {{- if .StyleURL}}
@@ -122,17 +129,15 @@ var guideTemplate = template.Must(template.New("guide").Funcs(template.FuncMap{"
         <h3>{{.Name}}</h3>
         <p>{{.Description}}</p>
 {{- if .Params}}
-        <p>Parameters:</p>
+        <p>Parameters (the <code>:params</code> block sets them to the example values):</p>
         <ul>
 {{- range .Query.Params}}
           <li><code>{{.Name}}</code>: {{kind .}}{{if .Description}}, {{.Description}}{{end}} (e.g. {{.Example}})</li>
 {{- end}}
         </ul>
-        <p>1. Set the parameters:</p>
+{{- end}}
+{{- if .Params}}
         <pre class="pre-scrollable code runnable" data-block="params">{{.Params}}</pre>
-        <p>2. Run the query:</p>
-{{- else}}
-        <p>Run the query:</p>
 {{- end}}
         <pre class="pre-scrollable code runnable" data-block="query">{{.Body}}</pre>
       </div>

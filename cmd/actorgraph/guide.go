@@ -17,6 +17,7 @@ type QueriesGuideOptions struct {
 	Factory  *Factory
 	File     string // where to write the guide; "" or "-" for stdout
 	StyleURL string
+	URL      string // where the guide will be served
 }
 
 func newQueriesGuideCmd(f *Factory) *cobra.Command {
@@ -32,7 +33,8 @@ browser.remote_content_hostname_whitelist). The local Neo4j
 (scripts/neo4j-local) and docker-compose.yml serve it and open it on connect.
 Without FILE, or with "-", the guide goes to stdout.`,
 		Example: `  actorgraph queries guide guide.html
-  actorgraph queries guide --style-url http://127.0.0.1:7474/actorgraph/actorgraph.grass guide.html`,
+  actorgraph queries guide --url http://127.0.0.1:7474/actorgraph/guide.html \
+    --style-url http://127.0.0.1:7474/actorgraph/actorgraph.grass guide.html`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -42,6 +44,7 @@ Without FILE, or with "-", the guide goes to stdout.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.StyleURL, "style-url", "", "address of a GraSS file the guide offers to apply with :style")
+	cmd.Flags().StringVar(&opts.URL, "url", "", "address the guide will be served at; its first slide then links to each query's slide")
 	return cmd
 }
 
@@ -51,7 +54,7 @@ func runQueriesGuide(_ context.Context, opts *QueriesGuideOptions) error {
 	}
 	var buf bytes.Buffer
 	qs := queries.All()
-	if err := queries.Guide(&buf, qs, queries.GuideOptions{StyleURL: opts.StyleURL}); err != nil {
+	if err := queries.Guide(&buf, qs, queries.GuideOptions{StyleURL: opts.StyleURL, URL: opts.URL}); err != nil {
 		return err
 	}
 	if opts.File == "" || opts.File == "-" {

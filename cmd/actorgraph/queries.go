@@ -38,6 +38,7 @@ DIR/NAME.cypher, ready to drag into Neo4j Browser's favorites.`,
 		},
 	}
 	cmd.AddCommand(newQueriesExportCmd(f))
+	cmd.AddCommand(newQueriesGuideCmd(f))
 	return cmd
 }
 
