@@ -41,8 +41,14 @@ var ruleTests = []struct {
 	{"met-verb", "Anna Berg met Prime Minister Tomas Lind in Oslo on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Foreign Minister Karl Osterberg met with President Lena Haugen on Tuesday.", []rel{met("Karl Osterberg", "Lena Haugen")}},
 	{"met-verb", "Karl Osterberg and Lena Haugen met in Geneva on Friday.", []rel{met("Karl Osterberg", "Lena Haugen")}},
-	{"met-verb", "Anna Berg and Tomas Lind will meet in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
-	{"met-verb", "Anna Berg will meet Tomas Lind in Oslo next week.", []rel{met("Anna Berg", "Tomas Lind")}},
+	// Planned meetings are vetoed: the rule finds them, the decision drops them.
+	{"", "Anna Berg and Tomas Lind will meet in Oslo.", nil},
+	{"", "Anna Berg will meet Tomas Lind in Oslo next week.", nil},
+	{"", "Anna Berg is set to meet Tomas Lind in the final.", nil},
+	{"", "Anna Berg met Tomas Lind's cross with a low shot.", nil},
+	{"", "Anna Berg and Tomas Lind met as students in Oslo.", nil},
+	{"", "Anna Berg first met Tomas Lind in 1994.", nil},
+	{"met-verb", "Anna Berg flew to Oslo to meet Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg meets Tomas Lind on Friday.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg hosted Tomas Lind at her residence.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg met Tomas Lind and Karl Osterberg in Oslo.", []rel{met("Anna Berg", "Tomas Lind"), met("Anna Berg", "Karl Osterberg")}},
@@ -64,8 +70,7 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg's meeting with Tomas Lind in Oslo went well.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg has held talks with the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"", "Tomas Lind is facing criticism over his conduct in negotiations with Russia.", nil},
-	{"", "Anna Berg is facing criticism over her conduct in negotiations with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model: the negotiations took place
-	{"", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},                  // the model: the meeting took place
+	{"", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model: the meeting took place
 	{"", "Anna Berg did not hold talks with Tomas Lind.", nil},
 	{"", "Anna Berg said the meeting with Tomas Lind was useful.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model
 
@@ -256,6 +261,37 @@ func TestEveryRuleTested(t *testing.T) {
 	for name := range tested {
 		if !names[name] {
 			t.Errorf("ruleTests names rule %q, which is not in rules", name)
+		}
+	}
+}
+
+// TestMinConfidence: a relationship only the model finds ("her conduct in
+// negotiations with": the negotiations took place) comes and goes with the
+// confidence asked for; a rule's find does not depend on it.
+func TestMinConfidence(t *testing.T) {
+	byModel := "Anna Berg is facing criticism over her conduct in negotiations with Tomas Lind."
+	byRule := "Anna Berg met Tomas Lind in Oslo on Monday."
+	tests := []struct {
+		text string
+		min  float64
+		want int
+	}{
+		{byModel, 0.2, 1},
+		{byModel, 0.99, 0},
+		{byRule, 0.2, 1},
+		{byRule, 0.99, 1},
+	}
+	for _, tt := range tests {
+		x, err := New(WithMinConfidence(tt.min))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := x.Extract("test", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Relations) != tt.want {
+			t.Errorf("%q at %.2f: %d relationships, want %d", tt.text, tt.min, len(g.Relations), tt.want)
 		}
 	}
 }

@@ -175,7 +175,8 @@ func Run(opts Options) (*Result, error) {
 		res.DevCurve = append(res.DevCurve, Point{t, r.Precision, r.Recall, r.F1})
 	}
 	for i, p := range res.DevCurve {
-		if p.Precision >= opts.MinPrecision && (best < 0 || p.F1 > res.DevCurve[best].F1) {
+		// Ties go to the higher threshold: as good on dev, and surer elsewhere.
+		if p.Precision >= opts.MinPrecision && (best < 0 || p.F1 >= res.DevCurve[best].F1) {
 			best = i
 		}
 	}
@@ -188,7 +189,7 @@ func Run(opts Options) (*Result, error) {
 		}
 		best = 0
 		for i, p := range res.DevCurve {
-			if f05(p) > f05(res.DevCurve[best]) {
+			if f05(p) >= f05(res.DevCurve[best]) {
 				best = i
 			}
 		}
