@@ -106,6 +106,11 @@ func TestBrowserRunsWhoMetFromTheGuide(t *testing.T) {
 		// The guide opens by itself after connecting (browser.post_connect_cmd).
 		chromedp.WaitVisible(`//*[@data-testid="guidesDrawer"]//h3[text()="actorgraph: saved queries"]`),
 	)
+	// The style came with the connection too: Browser shows the :style frame with
+	// the colour of Person.
+	step("style", 30*time.Second,
+		chromedp.WaitVisible(`//*[@data-testid="stream"]//*[@data-testid="frame"][.//*[contains(text(), "actorgraph.grass")]]//*[contains(text(), "node.Person")]`),
+	)
 	step("guide-who-met", 30*time.Second,
 		chromedp.Click(`//*[@data-testid="guidesDrawer"]//a[b[text()="who-met"]]`),
 		chromedp.WaitVisible(`//*[@data-testid="guidesDrawer"]//h3[text()="who-met"]`),
@@ -129,6 +134,29 @@ func TestBrowserRunsWhoMetFromTheGuide(t *testing.T) {
 	for _, want := range []string{"Vladimir Putin", "Steve Witkoff", "Jared Kushner"} {
 		if !strings.Contains(frame, want) {
 			t.Errorf("the who-met frame does not show %q:\n%.2000s", want, frame)
+		}
+	}
+
+	// Drawn as a graph, people take the colour of the style.
+	step("graph", 60*time.Second,
+		chromedp.SendKeys(`[data-testid="activeEditor"] textarea`, "MATCH p=(:Person)-[:MET_WITH]-(:Person) RETURN p"),
+		chromedp.Click(`[data-testid="editor-Run"]`),
+		chromedp.WaitVisible(`//*[@data-testid="stream"]//*[@data-testid="frame"][1]//*[name()="g"][contains(@class, "node")]`),
+		chromedp.Sleep(3*time.Second), // let the layout settle for the screenshot
+	)
+	c, cancelFill := context.WithTimeout(ctx, 20*time.Second)
+	defer cancelFill()
+	fills, err := chromedp.Run(c, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-testid="frame"] svg g.node circle.b-outline')).map(c => (c.getAttribute('fill') || '').toUpperCase())`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fills) == 0 {
+		t.Fatal("the graph frame has no node circles")
+	}
+	for _, f := range fills {
+		if f != "#4C8EDA" {
+			t.Errorf("a Person node is drawn %s, want #4C8EDA from browser/actorgraph.grass (all: %v)", f, fills)
+			break
 		}
 	}
 }
