@@ -109,10 +109,10 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 			}
 			s, err := store.Write(ctx, g)
 			if err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			if err := storeMerges(ctx, f, store); err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			sum = addSummary(sum, s)
 			articles += b.Articles
@@ -129,7 +129,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 	joined, err := joinStored(ctx, f, store)
 	if err != nil {
-		return redacted(err, cfg.Password)
+		return err
 	}
 	installed, err := store.InstallQueries(ctx, queries.All())
 	if err != nil {
