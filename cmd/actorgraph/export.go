@@ -151,8 +151,12 @@ func newQueriesInstallCmd(f *Factory) *cobra.Command {
 		Use:   "install",
 		Short: "Create the constraints and indexes and store the saved queries in Neo4j",
 		Long: `Install does what every load does besides writing articles: it creates the
-constraints and indexes if they are missing and stores the saved queries as
-:SavedQuery nodes. Run it after a bulk import (see export).`,
+constraints and indexes if they are missing, joins stored actors that are
+one (a "Blair" beside a "Tony Blair", as load does at its end) and stores
+the saved queries as :SavedQuery nodes. Run it once after a bulk import
+(see export), and once after sharded loads have all finished: a shard that
+finished early could not join its actors to those another shard wrote
+later.`,
 		Example: `  actorgraph queries install`,
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -166,19 +170,22 @@ constraints and indexes if they are missing and stores the saved queries as
 func runQueriesInstall(ctx context.Context, opts *QueriesInstallOptions) error {
 	f := opts.Factory
 	cfg := opts.Connection.config(f.Getenv)
-	var n int
+	var n, joined int
 	err := withStore(ctx, f, cfg, func(store Store) error {
 		if err := store.EnsureSchema(ctx); err != nil {
 			return err
 		}
 		var err error
+		if joined, err = joinStored(ctx, f, store); err != nil {
+			return err
+		}
 		n, err = store.InstallQueries(ctx, queries.All())
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.IO.Out, "Created the constraints and indexes and installed %s into %s (database %s)\n",
-		plural(n, "saved query", "saved queries"), displayURI(cfg.URI), cfg.Database)
+	fmt.Fprintf(f.IO.Out, "Created the constraints and indexes, joined %s and installed %s into %s (database %s)\n",
+		plural(joined, "actor", "actors"), plural(n, "saved query", "saved queries"), displayURI(cfg.URI), cfg.Database)
 	return nil
 }

@@ -279,7 +279,7 @@ func TestSignals(t *testing.T) {
 	dir := copies(t, "../../testdata/bbc", 4)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(bin, "extract", "--format", "json", dir)
+			cmd := exec.Command(bin, "extract", "--quiet", "--format", "json", dir)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
