@@ -1,8 +1,7 @@
 // name: criticized-by
 // description: Whom one actor criticized, with the sentences that say so.
 // param: name = Bacon (actor) -- the critic
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:CRITICIZED]->(target:Actor)
 RETURN a.name AS critic, target.name AS criticized, [l IN labels(target) WHERE l <> 'Actor'][0] AS type,
        r.count AS sentences, r.sentences AS evidence,

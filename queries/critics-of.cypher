@@ -1,8 +1,7 @@
 // name: critics-of
 // description: Who criticized one actor, with the sentences that say so.
 // param: name = Witkoff (actor) -- the actor criticized
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (x:Actor)-[r:CRITICIZED]->(a)
 RETURN x.name AS critic, [l IN labels(x) WHERE l <> 'Actor'][0] AS type, a.name AS criticized,
        r.count AS sentences, r.sentences AS evidence,

@@ -1,8 +1,7 @@
 // name: who-met
 // description: Everyone one actor met, with the sentences that say so.
 // param: name = Putin (actor) -- the actor whose meetings to list
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:MET_WITH]-(other:Actor)
 RETURN a.name AS actor, other.name AS met, [l IN labels(other) WHERE l <> 'Actor'][0] AS type,
        r.count AS sentences, r.sentences AS evidence,

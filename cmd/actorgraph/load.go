@@ -81,7 +81,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 			return
 		}
 		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
+			err = cerr
 		}
 	}()
 	var (
@@ -100,19 +100,19 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 				}
 				store = s
 				if err := store.EnsureSchema(ctx); err != nil {
-					return redacted(err, cfg.Password)
+					return err
 				}
 			}
 			g, err := resolveBatch(ctx, f, store, b)
 			if err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			s, err := store.Write(ctx, g)
 			if err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			if err := storeMerges(ctx, f, store); err != nil {
-				return redacted(err, cfg.Password)
+				return err
 			}
 			sum = addSummary(sum, s)
 			articles += b.Articles
@@ -129,11 +129,11 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 	joined, err := joinStored(ctx, f, store)
 	if err != nil {
-		return redacted(err, cfg.Password)
+		return err
 	}
 	installed, err := store.InstallQueries(ctx, queries.All())
 	if err != nil {
-		return redacted(err, cfg.Password)
+		return err
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
@@ -146,7 +146,11 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	for _, d := range dirNames {
 		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
 	}
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
+	shard := ""
+	if opts.Read.Shard != "" {
+		shard = " (shard " + opts.Read.Shard + ")"
+	}
+	fmt.Fprintf(out, "Loaded %s%s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), shard, displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}

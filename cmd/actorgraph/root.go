@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/actorgraph/actorgraph/extract"
 	"github.com/actorgraph/actorgraph/extract/identity"
@@ -137,6 +140,7 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 	root.AddCommand(
 		newExtractCmd(f),
 		newLoadCmd(f),
+		newExportCmd(f),
 		newQueriesCmd(f),
 		newQueryCmd(f),
 		newEvalCmd(f),
@@ -146,7 +150,61 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		newMergesCmd(f),
 		newVersionCmd(f),
 	)
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
+}
+
+// addCompletion adds cobra's completion command, refusing unknown shells.
+// It must come after SetOut: the scripts go to the writer set then.
+func addCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			strictCompletion(c)
+		}
+	}
+}
+
+// newHelpCmd is "help [COMMAND]": cobra's, except that an unknown command is
+// a usage error (exit 2) with suggestions, not help text and exit 0.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return unknownCommand(root, strings.Join(args, " "), "help")
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+// strictCompletion makes "completion SHELL" refuse a shell it has no script
+// for (exit 2) instead of printing its help.
+func strictCompletion(c *cobra.Command) {
+	var shells []string
+	for _, sub := range c.Commands() {
+		shells = append(shells, sub.Name())
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return argsErr(fmt.Errorf("completion: no script for %q; shells: %s", queries.Short(args[0]), strings.Join(shells, ", ")))
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 }
 
 // execute runs the command line args and returns the exit code. Errors are
@@ -157,6 +215,7 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
+	addCompletion(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
@@ -168,8 +227,6 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	return report(f.IO.ErrOut, cmd, err)
 }
 
-// isTerminal reports whether f is a terminal rather than a file or a pipe.
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal rather than a file, a pipe or
+// a device such as /dev/null.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
