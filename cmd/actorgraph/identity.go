@@ -86,6 +86,9 @@ func (s *identityStream) batch(b *batch) (*graph.Graph, error) {
 // "Vladimir Putin". It returns the graph to write, with every spelling of an
 // actor kept (see batch.storeGraph).
 func resolveBatch(ctx context.Context, f *Factory, store Store, b *batch) (*graph.Graph, error) {
+	if f.NoResolve {
+		return b.storeGraph(), nil
+	}
 	rules, err := identityRules(f)
 	if err != nil {
 		return nil, err
@@ -125,7 +128,7 @@ func storeMerges(ctx context.Context, f *Factory, store Store) error {
 // It returns the number of actors merged.
 func joinStored(ctx context.Context, f *Factory, store Store) (int, error) {
 	is, ok := store.(identityStore)
-	if !ok {
+	if !ok || f.NoResolve {
 		return 0, nil
 	}
 	rules, err := identityRules(f)

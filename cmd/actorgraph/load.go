@@ -57,11 +57,13 @@ $NEO4J_PASSWORD and $NEO4J_DATABASE.`,
 	opts.Connection.register(cmd.Flags())
 	f.Model.register(cmd.Flags())
 	opts.Read.register(cmd.Flags(), true)
+	cmd.Flags().BoolVar(&f.NoResolve, "no-resolve", false, "write each article's actors as they are, without joining them to the actors of other articles (always so with --shard)")
 	return cmd
 }
 
 func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	f := opts.Factory
+	f.NoResolve = f.NoResolve || opts.Read.Shard != "" // resolution needs the whole corpus in one load
 	start := f.Now()
 	src, dirs, err := opts.Read.source(opts.Paths)
 	if err != nil {

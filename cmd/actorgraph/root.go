@@ -64,6 +64,10 @@ type Factory struct {
 	// or "".
 	IdentityFile string
 
+	// NoResolve turns off the resolution of actors across articles in load
+	// (--no-resolve, and --shard).
+	NoResolve bool
+
 	merges       []identity.Merge // the merge log of the extraction so far
 	mergesStored int              // how many of merges load wrote to the store
 	rules        *identity.Rules  // the --identity file, once read
@@ -131,7 +135,7 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
-	f.merges, f.mergesStored, f.rules = nil, 0, nil // one command line, one merge log
+	f.merges, f.mergesStored, f.rules, f.NoResolve = nil, 0, nil, false // one command line, one merge log
 	root.PersistentFlags().StringVar(&f.IdentityFile, "identity", "", "file of alias and keep-apart rules for actors (see README: identity file)")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {

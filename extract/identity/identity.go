@@ -111,11 +111,13 @@ type resolution struct {
 	knownArticles map[string]int
 
 	byID      map[string]graph.Entity
-	lastWord  map[string][]string // persons and organizations of 2+ words by folded last word -> ids
-	firstWord map[string]bool     // folded first words of persons of 2+ words
-	firstIDs  map[string][]string // persons of 2+ words by folded first word
-	byAlias   map[string][]string // "type|folded alias" -> ids
-	articles  map[string]int      // articles mentioning each actor, counted when first needed
+	lastWord  map[string][]string        // persons and organizations of 2+ words by folded last word -> ids
+	firstWord map[string]bool            // folded first words of persons of 2+ words
+	firstIDs  map[string][]string        // persons of 2+ words by folded first word
+	byAlias   map[string][]string        // "type|folded alias" -> ids
+	articles  map[string]int             // articles mentioning each actor, counted when first needed
+	folders   map[string]map[string]bool // folders of each actor's articles (see context)
+	company   map[string]map[string]bool // actors met with each actor (see context)
 }
 
 func (r *resolution) index() {
@@ -281,21 +283,12 @@ func (r *resolution) surname(e graph.Entity, ids map[string]string) (string, str
 // together, and in ten at least when several full names share the surname ("Blair" beside Tony Blair and Ian Blair).
 // Otherwise it returns "": the surname stays apart.
 func (r *resolution) dominant(e graph.Entity, found, rivals []string) (string, string) {
-	if r.articles == nil {
-		r.articles = map[string]int{}
-		for _, m := range r.g.Mentions {
-			r.articles[m.Entity]++
-		}
-		for id, n := range r.knownArticles {
-			r.articles[id] += n
-		}
-	}
 	best, bestN, others := "", 0, 0
 	for _, id := range found {
 		if r.conflict(e.ID, id) {
 			continue
 		}
-		n := r.articles[id]
+		n := r.mentioned(id)
 		if n > bestN {
 			best, bestN, others = id, n, others+bestN
 		} else {
@@ -303,7 +296,7 @@ func (r *resolution) dominant(e graph.Entity, found, rivals []string) (string, s
 		}
 	}
 	for _, id := range rivals {
-		others += r.articles[id]
+		others += r.mentioned(id)
 	}
 	least := 10 // several full names share the surname
 	if len(found) == 1 {
@@ -314,6 +307,84 @@ func (r *resolution) dominant(e graph.Entity, found, rivals []string) (string, s
 	}
 	return best, fmt.Sprintf("surname of the most-mentioned full name: %q is %q (%d articles; the %d other names it may mean %d)",
 		e.Name, r.byID[best].Name, bestN, len(found)-1+len(rivals), others)
+}
+
+// unrelated reports two actors of the graph that share no folder, no walk
+// of life and no other actor that is not common: a "Thatcher" of politics
+// and a Ben Thatcher of sport. An actor only the store holds is related to
+// all.
+func (r *resolution) unrelated(a, b string) bool {
+	if r.folders == nil {
+		r.context()
+	}
+	fa, fb := r.folders[a], r.folders[b]
+	if len(fa) == 0 || len(fb) == 0 || r.mentioned(a) >= famous || r.mentioned(b) >= famous {
+		return false // a famous name is rarely a namesake's (see famous)
+	}
+	for f := range fa {
+		if fb[f] {
+			return false
+		}
+	}
+	ea, eb := r.entity(a), r.entity(b)
+	if ea != nil && eb != nil {
+		db := domainsOf(eb.Roles)
+		for d := range domainsOf(ea.Roles) {
+			if db[d] {
+				return false
+			}
+		}
+	}
+	for c := range r.company[a] {
+		if c != b && r.company[b][c] {
+			return false
+		}
+	}
+	return true
+}
+
+// mentioned returns the number of articles that mention an actor.
+func (r *resolution) mentioned(id string) int {
+	if r.articles == nil {
+		r.articles = map[string]int{}
+		for _, m := range r.g.Mentions {
+			r.articles[m.Entity]++
+		}
+		for id, n := range r.knownArticles {
+			r.articles[id] += n
+		}
+	}
+	return r.articles[id]
+}
+
+// context indexes the folders of each actor's articles and the actors met
+// with it there, leaving out those in more than one article in a hundred.
+func (r *resolution) context() {
+	r.folders, r.company = map[string]map[string]bool{}, map[string]map[string]bool{}
+	folder := map[string]string{}
+	for _, a := range r.g.Articles {
+		folder[a.ID] = filepath.Dir(a.Source)
+	}
+	byArticle := map[string][]string{}
+	freq := map[string]int{}
+	for _, m := range r.g.Mentions {
+		byArticle[m.Article] = append(byArticle[m.Article], m.Entity)
+		freq[m.Entity]++
+	}
+	common := max(10, len(r.g.Articles)/100)
+	for art, ids := range byArticle {
+		for _, id := range ids {
+			if r.folders[id] == nil {
+				r.folders[id], r.company[id] = map[string]bool{}, map[string]bool{}
+			}
+			r.folders[id][folder[art]] = true
+			for _, c := range ids {
+				if c != id && freq[c] < common && !strings.HasPrefix(c, "country:") {
+					r.company[id][c] = true
+				}
+			}
+		}
+	}
 }
 
 // conflict reports whether two actors must stay apart: the rules say so, or
@@ -327,7 +398,7 @@ func (r *resolution) conflict(a, b string) bool {
 	if ea == nil || eb == nil {
 		return true
 	}
-	return rolesConflict(ea.Roles, eb.Roles)
+	return rolesConflict(ea.Roles, eb.Roles) || r.unrelated(a, b)
 }
 
 // join records that from is merged into into and folds from's names and
@@ -392,20 +463,29 @@ func rewrite(g *graph.Graph, ids map[string]string, known map[string]graph.Entit
 // own folder first); groups after the first get the id with "#" and their
 // main role. The graphs are returned rewritten, the inputs left alone.
 func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
-	type seen struct {
-		g      int
-		roles  []string
-		folder string
+	// Actors in many articles (the BBC, Labour) say nothing of who is meant.
+	freq := map[string]int{}
+	for _, g := range graphs {
+		for _, e := range g.Entities {
+			freq[e.ID]++
+		}
 	}
-	occ := map[string][]seen{}
+	common := max(10, len(graphs)/100)
+	occ := map[string][]occurrence{}
 	for gi, g := range graphs {
 		folder := ""
 		if len(g.Articles) > 0 {
 			folder = filepath.Dir(g.Articles[0].Source)
 		}
+		var company []string
+		for _, e := range g.Entities {
+			if e.Type != graph.Country && freq[e.ID] < common {
+				company = append(company, e.ID)
+			}
+		}
 		for _, e := range g.Entities {
 			if e.Type == graph.Person {
-				occ[e.ID] = append(occ[e.ID], seen{gi, e.Roles, folder})
+				occ[e.ID] = append(occ[e.ID], occurrence{gi, e.Roles, folder, company})
 			}
 		}
 	}
@@ -415,29 +495,7 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 		if len(list) < 2 {
 			continue
 		}
-		type group struct {
-			roles   []string
-			folders map[string]bool
-			members []int
-		}
-		var groups []*group
-		for _, s := range list {
-			var pick *group
-			for _, own := range []bool{true, false} {
-				for _, gr := range groups {
-					if pick == nil && (!own || gr.folders[s.folder]) && !rolesConflict(gr.roles, s.roles) {
-						pick = gr
-					}
-				}
-			}
-			if pick == nil {
-				pick = &group{folders: map[string]bool{}}
-				groups = append(groups, pick)
-			}
-			pick.roles = union(pick.roles, s.roles)
-			pick.folders[s.folder] = true
-			pick.members = append(pick.members, s.g)
-		}
+		groups := groupArticles(id, list2groups(list))
 		for k, gr := range groups[1:] {
 			newID := id + "#" + mainRole(gr.roles)
 			if slices.ContainsFunc(groups[:k+1], func(o *group) bool { return mainRole(o.roles) == mainRole(gr.roles) }) {
@@ -455,8 +513,12 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 					name = e.Name
 				}
 			}
-			*merges = append(*merges, Merge{From: newID, FromName: name, Into: id, IntoName: name, Apart: true,
-				Reason: fmt.Sprintf("kept apart: roles %s and %s conflict", strings.Join(gr.roles, ", "), strings.Join(groups[0].roles, ", "))})
+			why := fmt.Sprintf("kept apart: roles %s and %s conflict", strings.Join(gr.roles, ", "), strings.Join(groups[0].roles, ", "))
+			if !rolesConflict(gr.roles, groups[0].roles) {
+				why = fmt.Sprintf("kept apart: named in %s and in %s with no role or other actor in common",
+					strings.Join(sortedKeys(gr.folders), ", "), strings.Join(sortedKeys(groups[0].folders), ", "))
+			}
+			*merges = append(*merges, Merge{From: newID, FromName: name, Into: id, IntoName: name, Apart: true, Reason: why})
 		}
 	}
 	out := make([]*graph.Graph, len(graphs))
@@ -492,6 +554,114 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 	}
 	return out
 }
+
+// occurrence is one article's view of a person: its graph, roles, folder
+// and the other persons and organizations it names.
+type occurrence struct {
+	g       int
+	roles   []string
+	folder  string
+	company []string
+}
+
+// group is a set of articles that name one person.
+type group struct {
+	roles   []string
+	folders map[string]bool
+	company map[string]bool
+	members []int
+}
+
+func list2groups(list []occurrence) []*group {
+	out := make([]*group, len(list))
+	for i, o := range list {
+		gr := &group{roles: union(nil, o.roles), folders: map[string]bool{o.folder: true}, company: map[string]bool{}, members: []int{o.g}}
+		for _, c := range o.company {
+			gr.company[c] = true
+		}
+		out[i] = gr
+	}
+	return out
+}
+
+// groupArticles joins the one-article groups of a name into the groups of
+// articles that speak of one person: two groups join when their roles agree
+// and they share a folder, a walk of life or another actor, in that order of
+// preference; a group in ten articles or more also takes in the groups that
+// give no role. The group of the most articles comes first, then by first
+// article.
+func groupArticles(id string, groups []*group) []*group {
+	join := func(a, b *group) {
+		a.roles = union(a.roles, b.roles)
+		for f := range b.folders {
+			a.folders[f] = true
+		}
+		for c := range b.company {
+			a.company[c] = true
+		}
+		a.members = append(a.members, b.members...)
+	}
+	tests := []func(a, b *group) bool{
+		func(a, b *group) bool { // same folder
+			for f := range a.folders {
+				if b.folders[f] {
+					return true
+				}
+			}
+			return false
+		},
+		func(a, b *group) bool { // a walk of life in common
+			db := domainsOf(b.roles)
+			for d := range domainsOf(a.roles) {
+				if db[d] {
+					return true
+				}
+			}
+			return false
+		},
+		func(a, b *group) bool { // another actor in common
+			for c := range a.company {
+				if c != id && b.company[c] {
+					return true
+				}
+			}
+			return false
+		},
+		func(a, b *group) bool { // a famous name and articles that give no role
+			return len(a.members) >= famous && len(b.roles) == 0 || len(b.members) >= famous && len(a.roles) == 0
+		},
+	}
+	for _, related := range tests {
+		for changed := true; changed; {
+			changed = false
+			for i := 0; i < len(groups); i++ {
+				for j := i + 1; j < len(groups); j++ {
+					if related(groups[i], groups[j]) && !rolesConflict(groups[i].roles, groups[j].roles) {
+						join(groups[i], groups[j])
+						groups = slices.Delete(groups, j, j+1)
+						j--
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	for _, gr := range groups {
+		slices.Sort(gr.members)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if a, b := len(groups[i].members), len(groups[j].members); a != b {
+			return a > b
+		}
+		return groups[i].members[0] < groups[j].members[0]
+	})
+	return groups
+}
+
+// famous is the number of articles from which a group of one name's
+// articles takes in, without anything in common, an article that gives the
+// name no role.
+const famous = 10
 
 // plainRoles are roles that say nothing about which person is meant.
 var plainRoles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true,
@@ -533,6 +703,17 @@ func rolesConflict(a, b []string) bool {
 	if generation(a)*generation(b) < 0 {
 		return true
 	}
+	if pa, pb := peer(a), peer(b); pa != pb {
+		// "Lord Condon" is not the film director Bill Condon; but a
+		// politician may have become a peer: "Lord Heseltine".
+		other := a
+		if pa {
+			other = b
+		}
+		if !domainsOf(other)["politics"] {
+			return true
+		}
+	}
 	da, db := domainsOf(a), domainsOf(b)
 	if len(da) == 0 || len(db) == 0 {
 		return false
@@ -554,6 +735,18 @@ func domainsOf(roles []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// peer reports a title of the peerage: a British peer is named by it, and
+// the name after it is often not the surname of anyone else in the news.
+func peer(roles []string) bool {
+	for _, r := range roles {
+		switch strings.TrimSuffix(strings.ToLower(r), ".") {
+		case "lord", "baroness", "peer", "earl", "viscount", "marquess", "baron":
+			return true
+		}
+	}
+	return false
 }
 
 // generation is 1 for Jr, -1 for Sr, 0 otherwise.
