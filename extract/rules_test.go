@@ -70,9 +70,8 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg's meeting with Tomas Lind in Oslo went well.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg has held talks with the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"", "Tomas Lind is facing criticism over his conduct in negotiations with Russia.", nil},
-	{"", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model: the meeting took place
+	{"talks-with", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg did not hold talks with Tomas Lind.", nil},
-	{"", "Anna Berg said the meeting with Tomas Lind was useful.", []rel{met("Anna Berg", "Tomas Lind")}}, // the model
 
 	// talks-between
 	{"talks-between", "Oslo hosted talks between Karl Osterberg and Lena Haugen.", []rel{met("Karl Osterberg", "Lena Haugen")}},
@@ -265,11 +264,11 @@ func TestEveryRuleTested(t *testing.T) {
 	}
 }
 
-// TestMinConfidence: a relationship only the model finds ("her conduct in
-// negotiations with": the negotiations took place) comes and goes with the
+// TestMinConfidence: a relationship only the model finds ("said the meeting
+// with": the meeting took place) comes and goes with the
 // confidence asked for; a rule's find does not depend on it.
 func TestMinConfidence(t *testing.T) {
-	byModel := "Anna Berg is facing criticism over her conduct in negotiations with Tomas Lind."
+	byModel := "Anna Berg said the meeting with Tomas Lind was useful."
 	byRule := "Anna Berg met Tomas Lind in Oslo on Monday."
 	tests := []struct {
 		text string

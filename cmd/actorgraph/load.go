@@ -103,8 +103,15 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 					return err
 				}
 			}
-			s, err := store.Write(ctx, b.storeGraph())
+			g, err := resolveBatch(ctx, f, store, b)
 			if err != nil {
+				return err
+			}
+			s, err := store.Write(ctx, g)
+			if err != nil {
+				return err
+			}
+			if err := storeMerges(ctx, f, store); err != nil {
 				return err
 			}
 			sum = addSummary(sum, s)
@@ -119,6 +126,10 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 	if store == nil {
 		return bad.Err()
+	}
+	joined, err := joinStored(ctx, f, store)
+	if err != nil {
+		return err
 	}
 	installed, err := store.InstallQueries(ctx, queries.All())
 	if err != nil {
@@ -135,7 +146,11 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	for _, d := range dirNames {
 		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
 	}
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
+	shard := ""
+	if opts.Read.Shard != "" {
+		shard = " (shard " + opts.Read.Shard + ")"
+	}
+	fmt.Fprintf(out, "Loaded %s%s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), shard, displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}
@@ -143,6 +158,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	row("actors", sum.ActorsCreated, sum.ActorsUpdated)
 	row("relationships", sum.RelationshipsCreated, sum.RelationshipsUpdated)
 	fmt.Fprintf(out, "  %s added\n", plural(sum.EvidenceAdded, "evidence sentence", "evidence sentences"))
+	if n := len(f.merges) + joined; n > 0 {
+		fmt.Fprintf(out, "  %s in the merge log (see: actorgraph merges)\n", plural(n, "actor merged or kept apart", "actors merged or kept apart"))
+	}
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
 	// Bad files were left out; say so last, with the exit code of bad input.
 	return bad.Err()

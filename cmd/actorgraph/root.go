@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/extract/identity"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/queries"
@@ -59,6 +60,13 @@ type Factory struct {
 	OpenStore func(ctx context.Context, cfg neo4jstore.Config) (Store, error)
 	// Now tells the time, for durations in summaries.
 	Now func() time.Time
+	// IdentityFile is the --identity file of aliases and keep-apart rules,
+	// or "".
+	IdentityFile string
+
+	merges       []identity.Merge // the merge log of the extraction so far
+	mergesStored int              // how many of merges load wrote to the store
+	rules        *identity.Rules  // the --identity file, once read
 }
 
 // systemFactory is the Factory of the real program.
@@ -123,6 +131,8 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
+	f.merges, f.mergesStored, f.rules = nil, 0, nil // one command line, one merge log
+	root.PersistentFlags().StringVar(&f.IdentityFile, "identity", "", "file of alias and keep-apart rules for actors (see README: identity file)")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr(cmd, err)
@@ -130,11 +140,14 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 	root.AddCommand(
 		newExtractCmd(f),
 		newLoadCmd(f),
+		newExportCmd(f),
 		newQueriesCmd(f),
 		newQueryCmd(f),
 		newEvalCmd(f),
 		newTrainCmd(f),
 		newSampleCmd(f),
+		newMergeCmd(f),
+		newMergesCmd(f),
 		newVersionCmd(f),
 	)
 	root.SetHelpCommand(newHelpCmd(root))
