@@ -32,7 +32,7 @@ func TestQueriesGuide(t *testing.T) {
 		{name: "stdout", args: nil},
 		{name: "dash is stdout", args: []string{"-"}},
 		{name: "unwritable", args: []string{filepath.Join(notDir, "guide.html")}, wantCode: 1, wantErr: "write guide:"},
-		{name: "two files", args: []string{"a.html", "b.html"}, wantCode: 2, wantErr: "accepts at most 1 arg"},
+		{name: "two files", args: []string{"a.html", "b.html"}, wantCode: 2, wantErr: "queries guide takes [FILE]; got 2 arguments"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
