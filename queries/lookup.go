@@ -49,7 +49,7 @@ func ActorCandidates(variable, param string) string {
 		"CALL () {",
 		fmt.Sprintf("  WITH %s AS key", key),
 		fmt.Sprintf("  WITH key, COLLECT { MATCH (n:Actor {id: $%s}) RETURN n } +", param),
-		fmt.Sprintf("       COLLECT { CALL db.index.fulltext.queryNodes('%s', %s) YIELD node RETURN node } AS exact", KeyIndex, phrase("key")),
+		fmt.Sprintf("       CASE WHEN key = '' THEN [] ELSE COLLECT { CALL db.index.fulltext.queryNodes('%s', %s) YIELD node RETURN node } END AS exact", KeyIndex, phrase("key")),
 		"  WITH CASE WHEN size(exact) > 0 OR key = '' THEN exact ELSE COLLECT {",
 		fmt.Sprintf("         CALL db.index.fulltext.queryNodes('%s', %s) YIELD node", WordIndex, phrase("key")),
 		"         WHERE any(n IN node.names WHERE ' ' + n + ' ' CONTAINS ' ' + key + ' ')",
@@ -64,7 +64,8 @@ func ActorCandidates(variable, param string) string {
 // value of $param names, and ends the query with no rows when none or
 // several do.
 func ActorLookup(variable, param string) string {
-	return ActorCandidates(variable, param) + "\n" +
+	return fmt.Sprintf("// %s: the one actor named $%s (its id, name or alias); when several are, no rows: find-actor lists them\n", variable, param) +
+		ActorCandidates(variable, param) + "\n" +
 		fmt.Sprintf("WITH *, CASE WHEN size(%[1]s_candidates) = 1 THEN %[1]s_candidates[0] END AS %[1]s\nWHERE %[1]s IS NOT NULL", variable)
 }
 

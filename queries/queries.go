@@ -192,7 +192,7 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
 		for i, u := range unknown {
-			unknown[i] = Short(u)
+			unknown[i] = strconv.Quote(Short(u))
 		}
 		return nil, fmt.Errorf("query %s has no parameter %s; %s", q.Name, strings.Join(unknown, ", "), q.expected())
 	}

@@ -95,8 +95,8 @@ func TestBind(t *testing.T) {
 		{name: "empty", query: whoMet, values: map[string]string{"name": " "}, wantIs: ErrMissingParam, wantMsg: []string{"name (e.g. Putin)"}},
 		{name: "one of two missing", query: connection, values: map[string]string{"from": "Bacon"}, wantIs: ErrMissingParam,
 			wantMsg: []string{"missing parameter to", "from (e.g. Don Bacon)", "to (e.g. Vladimir Putin)"}},
-		{name: "unknown", query: whoMet, values: map[string]string{"name": "Putin", "actor": "Putin"}, wantMsg: []string{"no parameter actor", "name (e.g. Putin)"}},
-		{name: "unknown, no params", query: all, values: map[string]string{"name": "x"}, wantMsg: []string{"no parameter name", "takes no parameters"}},
+		{name: "unknown", query: whoMet, values: map[string]string{"name": "Putin", "actor": "Putin"}, wantMsg: []string{`no parameter "actor"`, "name (e.g. Putin)"}},
+		{name: "unknown, no params", query: all, values: map[string]string{"name": "x"}, wantMsg: []string{`no parameter "name"`, "takes no parameters"}},
 		{name: "not an integer", query: mostConnected, values: map[string]string{"limit": "ten"}, wantMsg: []string{"limit must be an integer", "ten"}},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
 )
@@ -647,4 +649,44 @@ func corpusCopy(t *testing.T, n int) string {
 		}
 	}
 	return dir
+}
+
+// TestFaultsOddText extracts an article with a byte-order mark, a Cyrillic
+// look-alike of a name, decomposed accents and bidirectional controls: one
+// actor per person, names and title without the hidden characters.
+func TestFaultsOddText(t *testing.T) {
+	text := "\ufeffPutin Meets Zelensky\n\n" +
+		"Russian President Vladimir Putin met Ukrainian President Volodymyr Zelensky in Geneva on Monday.\n\n" +
+		"Later Vl\u0430dimir Putin met French President Emmanuel Macron.\n\n" +
+		"Zele\u0301nsky and \u202eEmmanuel Macron\u202c talked for an hour.\n"
+	dir := files(t, map[string]string{"odd.txt": text})
+	c := newCLI(t).realExtractor()
+	if code := c.run("extract", "--format", "json", filepath.Join(dir, "odd.txt")); code != 0 {
+		t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
+	}
+	var g struct {
+		Articles []struct{ Title string }
+		Entities []struct{ ID, Name string }
+	}
+	if err := json.Unmarshal(c.out.Bytes(), &g); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Articles) != 1 || g.Articles[0].Title != "Putin Meets Zelensky" {
+		t.Errorf("articles %+v, want the title without its byte-order mark", g.Articles)
+	}
+	ids := map[string]int{}
+	for _, e := range g.Entities {
+		ids[e.ID]++
+		if strings.ContainsFunc(e.Name, func(r rune) bool { return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cyrillic, r) }) {
+			t.Errorf("actor name %q holds a hidden or Cyrillic character", e.Name)
+		}
+	}
+	for _, id := range []string{"person:vladimir putin", "person:emmanuel macron"} {
+		if ids[id] != 1 {
+			t.Errorf("%d actors with id %s, want 1; actors: %+v", ids[id], id, g.Entities)
+		}
+	}
+	if len(g.Entities) != len(ids) {
+		t.Errorf("actors with the same id: %+v", g.Entities)
+	}
 }

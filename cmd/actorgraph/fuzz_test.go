@@ -35,6 +35,7 @@ func FuzzParams(f *testing.F) {
 		{"who-met", "name=\u202enituP", ""},
 		{"who-met", "name=" + strings.Repeat("x", 5000), ""},
 		{strings.Repeat("q", 5000), "", ""},
+		{"most-connected", "4\nX\x1b[31m=1", ""}, // a key with a newline once broke the one-line message
 	} {
 		f.Add(seed[0], seed[1], seed[2])
 	}

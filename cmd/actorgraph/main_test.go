@@ -211,7 +211,7 @@ func TestErrors(t *testing.T) {
 		{"long param", []string{"query", "most-connected", "--param", "limit=" + strings.Repeat("9", 100000)}, exitUsage, []string{`must be an integer (e.g. 10), not "` + strings.Repeat("9", 59) + `… (100000 characters)"`}, false},
 		{"missing param", []string{"query", "who-met"}, exitUsage, []string{"query who-met: missing parameter name; expected: name (e.g. Putin)"}, false},
 		{"empty param", []string{"query", "who-met", "--param", "name="}, exitUsage, []string{"missing parameter name"}, false},
-		{"unknown param", []string{"query", "who-met", "--param", "nom=Putin"}, exitUsage, []string{"query who-met has no parameter nom; expected: name (e.g. Putin)"}, false},
+		{"unknown param", []string{"query", "who-met", "--param", "nom=Putin"}, exitUsage, []string{`query who-met has no parameter "nom"; expected: name (e.g. Putin)`}, false},
 		{"param without =", []string{"query", "who-met", "--param", "Putin"}, exitUsage, []string{`--param "Putin": want key=value`}, false},
 		{"query bad format", []string{"query", "who-met", "--param", "name=Putin", "--format", "xml"}, exitUsage, []string{`unknown format "xml": use one of table, json, csv`}, true},
 	}

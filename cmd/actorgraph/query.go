@@ -36,8 +36,11 @@ func newQueryCmd(f *Factory) *cobra.Command {
 		Use:   "query NAME [--param key=value ...]",
 		Short: "Run a saved query against Neo4j",
 		Long: `Query runs one of the saved queries (list them with "actorgraph queries")
-against the graph in Neo4j and prints the result. Actor parameters match an
-actor's name or any alias, case-insensitively.`,
+against the graph in Neo4j and prints the result; the number of rows goes to
+stderr. Actor parameters match an actor's id, or its name or any alias,
+ignoring case, accents and look-alike letters, else whole words of one. A name
+that several actors have is an error that lists them: give a full name or an
+id. Parameters marked "default" may be left out.`,
 		Example: `  actorgraph query who-met --param name=Putin
   actorgraph query who-met --param name=putin --format csv`,
 		Args: func(cmd *cobra.Command, args []string) error {

@@ -84,7 +84,7 @@ func TestLookupFolds(t *testing.T) {
 		}
 	}
 	// Lucene's special characters are only characters.
-	for _, name := range []string{`"`, `\`, `Umerov" OR "Putin`, `*`, `umer*`, `(`, `a:b`} {
+	for _, name := range []string{`"`, `\`, `Umerov" OR "Putin`, `*`, `umer*`, `(`, `a:b`, "", "   ", "\u202e"} {
 		if _, err := store.ResolveActor(ctx, name); err != nil {
 			t.Errorf("ResolveActor(%q): %v", name, err)
 		}
