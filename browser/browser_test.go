@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -76,18 +77,49 @@ func repoRoot(t *testing.T) string {
 	return filepath.Dir(filepath.Dir(file))
 }
 
+// binDir holds the actorgraph binary the tests build, once, for the run.
+var binDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "actorgraph-browser-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var (
+	buildOnce sync.Once
+	buildErr  error
+)
+
+// actorgraph returns the path of the actorgraph binary built from this
+// checkout, building it the first time.
+func actorgraph(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(binDir, "actorgraph")
+	buildOnce.Do(func() {
+		build := exec.Command("go", "build", "-o", bin, "./cmd/actorgraph")
+		build.Dir = repoRoot(t)
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build ./cmd/actorgraph: %w\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return bin
+}
+
 // loadArticle runs `actorgraph load` on the mission article against the
-// database of the environment, with a binary built from this checkout.
+// database of the environment, with the binary of this checkout.
 func loadArticle(t *testing.T) {
 	t.Helper()
-	root := repoRoot(t)
-	bin := filepath.Join(t.TempDir(), "actorgraph")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/actorgraph")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/actorgraph: %v\n%s", err, out)
-	}
-	load := exec.Command(bin, "load", filepath.Join(root, "testdata", article))
+	load := exec.Command(actorgraph(t), "load", filepath.Join(repoRoot(t), "testdata", article))
 	out, err := load.CombinedOutput()
 	if err != nil {
 		t.Fatalf("actorgraph load: %v\n%s", err, out)

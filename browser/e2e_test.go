@@ -54,6 +54,7 @@ func screenshotDir(t *testing.T) string {
 func TestBrowserRunsWhoMetFromTheGuide(t *testing.T) {
 	s := localServer(t)
 	exe := chromium(t)
+	actorgraph(t) // built before taking the database, which other packages' tests wait for
 	lockDatabase(t)
 	loadArticle(t)
 	shots := screenshotDir(t)

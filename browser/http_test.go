@@ -111,6 +111,7 @@ func basic(user, password string) string {
 // graph.
 func TestGuideListsEverySavedQueryAfterLoad(t *testing.T) {
 	s := localServer(t)
+	actorgraph(t) // built before taking the database, which other packages' tests wait for
 	lockDatabase(t)
 	loadArticle(t)
 
