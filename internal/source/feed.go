@@ -130,7 +130,7 @@ func (r *Reader) item(ctx context.Context, f *gofeed.Feed, it *gofeed.Item, link
 	if a.Published == "" {
 		a.Published = itemDate(it)
 	}
-	if a.Site == "" || a.Site == host(link) {
+	if a.Site == "" || isHost(a.Site, link) {
 		a.Site = strings.TrimSpace(f.Title)
 	}
 	return a, nil
@@ -153,12 +153,10 @@ func itemDate(it *gofeed.Item) string {
 	return ""
 }
 
-// host is the host name of an address, or "".
-func host(addr string) string {
-	if u, err := url.Parse(addr); err == nil {
-		return u.Hostname()
-	}
-	return ""
+// isHost reports whether site is only the host of addr, not a name.
+func isHost(site, addr string) bool {
+	u, err := url.Parse(addr)
+	return err == nil && (site == u.Host || site == u.Hostname())
 }
 
 // resolve makes a link absolute against the feed's address.
