@@ -72,3 +72,10 @@ lint:
 		echo "gofmt -l: these files need gofmt -w:"; echo "$$unformatted"; exit 1; \
 	fi
 	$(GO) vet ./...
+
+# model retrains the relation model (extract/relate/model.gz) from testdata/gold, then
+# rebuilds bin/actorgraph, which embeds it.
+.PHONY: model
+model: build
+	$(BIN) train
+	$(GO) build -o $(BIN) ./cmd/actorgraph

@@ -92,10 +92,8 @@ func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The rules' finds come with the model's confidence through decide; a
-	// rule that looks past its sentence ("quoted-critic") has no candidate
-	// there, and is taken as it is.
-	edges := append(x.decide(a.views), a.rules...)
+	// The rules' finds are judged with the model's candidates in decide.
+	edges := x.decide(a.views, a.rules)
 	a.g.Relations = toRelations(edges, a.sents, a.g.Entities, a.index, a.g.Articles[0].ID)
 	x.timeAndPlace(a.g.Relations, a.sents, a.g.Articles[0].Published)
 	return a.g, nil

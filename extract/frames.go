@@ -42,7 +42,7 @@ func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
 		}
 		f := relate.Frame{Class: class, Word: t.Lower, At: p, Negated: c.negated(p), Passive: isVerb(t) && c.passive(p)}
 		for i := p - 1; i >= 0 && i >= p-3; i-- {
-			if c.tok(i).Tag == "MD" || c.tok(i).Lower == "to" {
+			if c.tok(i).Tag == "MD" || c.tok(i).Lower == "to" && i > 0 && futureTo(c.tok(i-1).Lower, classes) {
 				f.Modal = true
 			}
 		}
@@ -82,4 +82,27 @@ func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
 		}
 	}
 	return out
+}
+
+// futureWords before "to" make what follows a plan: "is to meet", "set to
+// meet", "agreed to meet". Words of the lexicons' plan and modal classes do
+// too ("hopes to", "expected to").
+var futureWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "am": true,
+	"set": true, "going": true, "agreed": true, "agree": true, "agrees": true, "try": true, "tries": true,
+	"tried": true, "trying": true, "attempt": true, "seeks": true, "sought": true, "asked": true, "like": true,
+	"love": true, "keen": true, "eager": true, "able": true, "unable": true, "refused": true, "failed": true}
+
+// futureTo reports whether the word before an infinitive's "to" makes it a
+// plan rather than a purpose: "flew to Florida to meet" is a meeting that
+// happened; "plans to meet" is not yet one.
+func futureTo(before string, classes func(string) []string) bool {
+	if futureWords[before] {
+		return true
+	}
+	for _, k := range classes(before) {
+		if k == "plan" || k == "modal" || k == "cancel" {
+			return true
+		}
+	}
+	return false
 }

@@ -70,10 +70,13 @@ func (lx *lexicon) classes(w string) []string {
 
 // decide takes, of every candidate of every sentence, the relationships the
 // rules found or the model is confident of, with their evidence.
-func (x *Extractor) decide(views []relate.Sentence) []edge {
+func (x *Extractor) decide(views []relate.Sentence, rules []edge) []edge {
 	var out []edge
+	type pair struct{ sent, a, b int }
+	judged := map[pair]bool{}
 	for i := range views {
 		for _, c := range relate.Candidates(&views[i]) {
+			judged[pair{c.Sent, min(c.A, c.B), max(c.A, c.B)}] = true
 			for _, d := range x.model.Decide(c, x.minConfidence) {
 				rel, back := d.Label.Relation()
 				src, dst := c.A, c.B
@@ -86,6 +89,14 @@ func (x *Extractor) decide(views []relate.Sentence) []edge {
 				}
 				out = append(out, e)
 			}
+		}
+	}
+	// A rule that looks past its sentence ("quoted-critic": the critic is
+	// named in an earlier one) finds a pair that is no candidate there; the
+	// model has not judged it, and it is taken as the rule found it.
+	for _, e := range rules {
+		if !judged[pair{e.Sent, min(e.Source, e.Target), max(e.Source, e.Target)}] {
+			out = append(out, e)
 		}
 	}
 	return out

@@ -60,6 +60,7 @@ BBC folder, or modern), then the misses and false positives of each article
 	cmd.Flags().StringArrayVar(&opts.Gold, "gold", nil, "gold graph (JSON) of the article, or a folder of gold graphs (repeatable)")
 	cmd.Flags().StringVar(&opts.Testdata, "testdata", "testdata", "with folders: where the articles' texts are kept")
 	cmd.Flags().BoolVar(&opts.Summary, "summary", false, "with folders: print the scores only")
+	f.Model.register(cmd.Flags())
 	return cmd
 }
 

@@ -54,6 +54,7 @@ Formats:
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(extractFormats, ", "))
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "for every relationship, show the rule that found it and the evidence sentences")
+	f.Model.register(cmd.Flags())
 	return cmd
 }
 

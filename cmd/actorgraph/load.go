@@ -43,6 +43,7 @@ $NEO4J_PASSWORD and $NEO4J_DATABASE.`,
 		},
 	}
 	opts.Connection.register(cmd.Flags())
+	f.Model.register(cmd.Flags())
 	return cmd
 }
 

@@ -107,7 +107,7 @@ func (c *cli) realExtractor() *cli {
 	return c
 }
 
-var sharedExtractor = onceExtractor()
+var sharedExtractor = onceExtractor(&ModelOptions{MinConfidence: -1})
 
 func (c *cli) run(args ...string) int {
 	c.out.Reset()

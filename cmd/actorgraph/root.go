@@ -49,6 +49,9 @@ type Factory struct {
 	Getenv func(string) string
 	// Extractor returns the extractor, loading it on first use.
 	Extractor func() (Extractor, error)
+	// Model is what the --model and --min-confidence flags chose; the
+	// extractor reads it when it is loaded.
+	Model ModelOptions
 	// OpenStore connects to Neo4j.
 	OpenStore func(ctx context.Context, cfg neo4jstore.Config) (Store, error)
 	// Now tells the time, for durations in summaries.
@@ -57,13 +60,13 @@ type Factory struct {
 
 // systemFactory is the Factory of the real program.
 func systemFactory() *Factory {
-	return &Factory{
+	f := &Factory{
 		IO: &IOStreams{
 			In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 			OutTTY: isTerminal(os.Stdout),
 		},
-		Getenv:    os.Getenv,
-		Extractor: onceExtractor(),
+		Getenv: os.Getenv,
+		Model:  ModelOptions{MinConfidence: -1},
 		OpenStore: func(ctx context.Context, cfg neo4jstore.Config) (Store, error) {
 			s, err := neo4jstore.Open(ctx, cfg)
 			if err != nil {
@@ -73,18 +76,25 @@ func systemFactory() *Factory {
 		},
 		Now: time.Now,
 	}
+	f.Extractor = onceExtractor(&f.Model)
+	return f
 }
 
-// onceExtractor loads the real extractor on first use and keeps it: loading
-// its models takes a while.
-func onceExtractor() func() (Extractor, error) {
+// onceExtractor loads the real extractor on first use, with the model that
+// m chooses, and keeps it: loading its models takes a while.
+func onceExtractor(m *ModelOptions) func() (Extractor, error) {
 	var (
 		once sync.Once
 		x    *extract.Extractor
 		err  error
 	)
 	return func() (Extractor, error) {
-		once.Do(func() { x, err = extract.New() })
+		once.Do(func() {
+			var opts []extract.Option
+			if opts, err = m.options(); err == nil {
+				x, err = extract.New(opts...)
+			}
+		})
 		if err != nil {
 			return nil, err
 		}

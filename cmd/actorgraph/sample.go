@@ -51,6 +51,7 @@ type, name, aliases, roles, and how many and which articles mention it.`,
 	cmd.Flags().IntVar(&opts.Relations, "relations", 0, "draw this many relationships")
 	cmd.Flags().IntVar(&opts.Actors, "actors", 0, "draw this many actors")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the draw")
+	f.Model.register(cmd.Flags())
 	return cmd
 }
 

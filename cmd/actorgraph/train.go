@@ -57,7 +57,7 @@ with actorgraph is extract/relate/model.gz, rebuilt with the defaults (make mode
 	cmd.Flags().StringArrayVar(&opts.Dev, "dev", []string{"testdata/gold/dev"}, "folder of gold graphs, or one gold file, to choose the threshold on (repeatable)")
 	cmd.Flags().StringVar(&opts.Testdata, "testdata", "testdata", "folder that holds the articles' texts")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "extract/relate/model.gz", "model file to write")
-	cmd.Flags().Float64Var(&opts.MinPrecision, "min-precision", 0.85, "dev precision the threshold should reach (when none does: the best F0.5)")
+	cmd.Flags().Float64Var(&opts.MinPrecision, "min-precision", 0.90, "dev precision the threshold should reach (when none does: the best F0.5)")
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", relate.DefaultTrainOptions.Epochs, "passes over the examples")
 	return cmd
 }

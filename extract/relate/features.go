@@ -24,7 +24,13 @@ const (
 	VetoNegated   = "veto=negated"   // "did not meet", "never criticised"
 	VetoPlanned   = "veto=planned"   // "will meet", "hopes to meet"
 	VetoCancelled = "veto=cancelled" // "cancelled talks with"
+	VetoSport     = "veto=sport"     // "will meet Federer in the final", "met Giggs' cross"
+	VetoAcquaint  = "veto=acquaint"  // "they met as students", "first met in 1994"
 )
+
+// ClassSport marks words of matches and results: a meeting in a sentence
+// that holds one is a fixture, not a meeting of actors.
+const ClassSport = "sport"
 
 // features describes the pair of mentions l (first) and r.
 func features(s *Sentence, l, r Mention) []string {
@@ -211,8 +217,16 @@ func features(s *Sentence, l, r Mention) []string {
 		if fr.Negated {
 			f.add(VetoNegated)
 		}
-		if fr.Modal && (fr.Class == "meet" || fr.Class == "visit") {
-			f.add(VetoPlanned)
+		if fr.Class == "meet" || fr.Class == "visit" {
+			if fr.Modal {
+				f.add(VetoPlanned)
+			}
+			if hasClass(toks, ClassSport) {
+				f.add(VetoSport)
+			}
+			if fr.At+1 < len(toks) && toks[fr.At+1].Lower == "as" || fr.At > 0 && toks[fr.At-1].Lower == "first" {
+				f.add(VetoAcquaint)
+			}
 		}
 		f.add("frame=" + fr.Class + dir)
 		f.add("frameword=" + stem(fr.Word) + dir)
@@ -305,3 +319,8 @@ func (f *featureSet) add(s string) {
 }
 
 func (f *featureSet) list() []string { return slices.Clip(f.out) }
+
+// hasClass reports whether a token of the sentence has word class c.
+func hasClass(toks []Token, c string) bool {
+	return slices.ContainsFunc(toks, func(t Token) bool { return slices.Contains(t.Classes, c) })
+}

@@ -210,12 +210,10 @@ func closest(ms []Mention, a, b int) (Mention, Mention) {
 // candidate builds the candidate of mentions l (first) and r.
 func (s *Sentence) candidate(l, r Mention) Candidate {
 	c := Candidate{Sent: s.Index, A: l.Actor, B: r.Actor, Features: features(s, l, r)}
-	for _, h := range s.Hits {
-		switch {
-		case h.Source == l.Actor && h.Target == r.Actor:
-			c.Rules[LabelOf(h.Type, h.Source, l.Actor)] = h.Rule
-		case h.Source == r.Actor && h.Target == l.Actor:
-			c.Rules[LabelOf(h.Type, h.Source, l.Actor)] = h.Rule
+	for _, h := range s.Hits { // the first rule to find a label names it
+		joins := h.Source == l.Actor && h.Target == r.Actor || h.Source == r.Actor && h.Target == l.Actor
+		if lb := LabelOf(h.Type, h.Source, l.Actor); joins && c.Rules[lb] == "" {
+			c.Rules[lb] = h.Rule
 		}
 	}
 	return c
@@ -229,22 +227,54 @@ type Decision struct {
 }
 
 // Decide returns the labels of a candidate: those a hand-written rule found
-// (the rules are precise: they are always taken), and those the model gives
-// at least the confidence min.
-// A candidate with a veto feature gets nothing from the model.
+// (the rules are the precise path), and those the model gives at least the
+// confidence min when the sentence holds a cue of their kind (see
+// Supported). Vetoes hold against both: nothing comes of a denied or
+// cancelled relationship, and no MET_WITH of a planned meeting, of a
+// fixture or of how two people first met.
 func (m *Model) Decide(c Candidate, min float64) []Decision {
 	p := m.Score(c.Features)
-	vetoed := slices.ContainsFunc(c.Features, func(f string) bool {
-		return f == VetoNegated || f == VetoPlanned || f == VetoCancelled
-	})
+	has := func(f string) bool { return slices.Contains(c.Features, f) }
+	denied := has(VetoNegated) || has(VetoCancelled)
+	notMet := has(VetoPlanned) || has(VetoSport) || has(VetoAcquaint)
 	var out []Decision
 	for _, l := range Labels {
+		if denied || l == MetWith && notMet {
+			continue
+		}
 		switch {
 		case c.Rules[l] != "":
 			out = append(out, Decision{l, p[l], c.Rules[l]})
-		case p[l] >= min && !vetoed:
+		case c.Rules[l] == "" && p[l] >= min && Supported(c.Features, l):
 			out = append(out, Decision{l, p[l], "model"})
 		}
 	}
 	return out
+}
+
+// cues lists, for each label, the features that say the sentence ties the
+// pair with a word of the label's kind: a frame whose cue word has one
+// actor as subject and the other as object (or both as its subjects or
+// objects, for meetings), or, for criticism, a critical or negative word
+// the speaker says near the other actor.
+var cues = [NumLabels][]string{
+	MetWith: {"frame=meet>", "frame=meet<", "frame=meet=subj", "frame=meet=obj",
+		"frame=visit>", "frame=visit<", "frame=visit=subj", "frame=visit=obj"},
+	AdvisesAB:    {"frame=advise>", "frame=advise=subj", "frame=advise=obj"},
+	AdvisesBA:    {"frame=advise<", "frame=advise=subj", "frame=advise=obj"},
+	CriticizedAB: {"frame=crit>", "saidB:crit"},
+	CriticizedBA: {"frame=crit<", "saidA:crit"},
+}
+
+// Supported reports whether a candidate's features hold a cue of label l
+// (see cues). The model may weigh any feature, but it never makes a
+// relationship out of the mere company of two names: a sentence that
+// holds no word of meeting, advice or criticism between them gives none.
+func Supported(features []string, l Label) bool {
+	for _, f := range features {
+		if slices.Contains(cues[l], f) {
+			return true
+		}
+	}
+	return false
 }

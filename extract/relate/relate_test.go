@@ -206,3 +206,35 @@ func gzipped(s string) []byte {
 	zw.Close()
 	return buf.Bytes()
 }
+
+func TestDecide(t *testing.T) {
+	m := Train(examples(), DefaultTrainOptions)
+	var rules [NumLabels]string
+	rules[MetWith] = "met-verb"
+	tests := []struct {
+		name     string
+		features []string
+		rules    [NumLabels]string
+		want     []Label
+	}{
+		{"model with a cue", []string{"bias", "bw=met", "frame=meet>"}, [NumLabels]string{}, []Label{MetWith}},
+		{"model without a cue", []string{"bias", "bw=met"}, [NumLabels]string{}, nil},
+		{"rule, low score", []string{"bias", "bw=and"}, rules, []Label{MetWith}},
+		{"rule, planned", []string{"bias", "bw=met", "frame=meet>", VetoPlanned}, rules, nil},
+		{"rule, fixture", []string{"bias", "bw=met", "frame=meet>", VetoSport}, rules, nil},
+		{"model, denied", []string{"bias", "bw=critic", "frame=crit>", VetoNegated}, [NumLabels]string{}, nil},
+		{"model, criticism", []string{"bias", "bw=critic", "frame=crit>"}, [NumLabels]string{}, []Label{CriticizedAB}},
+		{"model, criticism the wrong way", []string{"bias", "bw=critic", "frame=crit<"}, [NumLabels]string{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []Label
+			for _, d := range m.Decide(Candidate{Features: tt.features, Rules: tt.rules}, 0.5) {
+				got = append(got, d.Label)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Decide = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
