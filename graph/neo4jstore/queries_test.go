@@ -74,7 +74,7 @@ func TestInstallQueries(t *testing.T) {
 		}
 	}
 	whoMet := neo4jtest.Exec(t, cfg, `MATCH (q:SavedQuery {name: 'who-met'}) RETURN q.parameters AS p`, nil)[0]["p"]
-	if !reflect.DeepEqual(whoMet, []any{"name (e.g. Putin)"}) {
+	if !reflect.DeepEqual(whoMet, []any{"name (e.g. Putin)", "since (e.g. 2025-12-01)", "until (e.g. 2025-12-31)"}) {
 		t.Errorf("who-met parameters = %v", whoMet)
 	}
 }
@@ -137,14 +137,21 @@ func TestRunResolvesActorNames(t *testing.T) {
 }
 
 // TestQueriesOnGold runs every saved query with its example values on the
-// gold graph: each must answer something.
+// gold graph: each must answer something. The gold graph has no dates, so
+// the optional date filters are left out, and meetings-in, which needs
+// places, is run on the extracted article by TestQueriesWithExamples.
 func TestQueriesOnGold(t *testing.T) {
 	store, _ := load(t, goldGraph(t))
 	for _, q := range queries.All() {
+		if q.Name == "meetings-in" {
+			continue
+		}
 		t.Run(q.Name, func(t *testing.T) {
 			values := map[string]string{}
 			for _, p := range q.Params {
-				values[p.Name] = p.Example
+				if !p.Optional {
+					values[p.Name] = p.Example
+				}
 			}
 			r := runQuery(t, store, q.Name, values)
 			if len(r.Rows) == 0 {
