@@ -53,7 +53,8 @@ func TestMissionPageScoresAsItsText(t *testing.T) {
 		if pageGraph, err = x.Extract(a.Source, a.Body()); err != nil {
 			t.Fatal(err)
 		}
-		if got := pageGraph.Articles[0]; got.Published != "2025-12-02" || got.Title != a.Title {
+		a.Describe(pageGraph)
+		if got := pageGraph.Articles[0]; got.Published != "2025-12-02" || got.Title != a.Title || got.Site != "The Moscow Times" || got.URL != a.URL || got.Source != a.Source {
 			t.Errorf("article %+v", got)
 		}
 	}

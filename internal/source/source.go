@@ -64,6 +64,29 @@ func (a *Article) Body() []byte {
 // ID is the article's stable id, the hash of its Body.
 func (a *Article) ID() string { return graph.ArticleID(a.Body()) }
 
+// Describe puts what is known of the article on its node in g, the graph
+// extracted from its Body: the URL, the site, the title and date when the
+// text gave none, and the other fields of its record.
+func (a *Article) Describe(g *graph.Graph) {
+	id := a.ID()
+	for i := range g.Articles {
+		art := &g.Articles[i]
+		if art.ID != id {
+			continue
+		}
+		art.URL, art.Site = a.URL, a.Site
+		if art.Title == "" {
+			art.Title = a.Title
+		}
+		if art.Published == "" {
+			art.Published = a.Published
+		}
+		if len(a.Props) > 0 {
+			art.Props = a.Props
+		}
+	}
+}
+
 // Problem is an input that gave no article: it is reported and skipped, and
 // the other inputs are read on.
 type Problem struct {
