@@ -45,6 +45,9 @@ type lexicon struct {
 	attackNouns    map[string]bool     // "attack" in "an attack on Y"
 	leaders        map[string]bool     // "president": "the president" is one person
 	ofRoles        map[string]bool     // "owner" in "owner of Liffe": an organization follows
+	workNouns      map[string]bool     // "film" in "the film Vera Drake": a work, not a person
+	bandNouns      map[string]bool     // "band" in "the band Franz Ferdinand": an organization
+	abbrevs        map[string]*entry   // "SA" -> South Africa, when written on its own
 	cues           map[string][]string // word classes the relation model weighs ("met": meet)
 	valence        map[string]float64  // sentiment of a word, -4 to 4 (VADER)
 
@@ -81,6 +84,9 @@ func loadLexicon() (*lexicon, error) {
 		attackNouns:    map[string]bool{},
 		leaders:        map[string]bool{},
 		ofRoles:        map[string]bool{},
+		workNouns:      map[string]bool{},
+		bandNouns:      map[string]bool{},
+		abbrevs:        map[string]*entry{},
 		cues:           map[string][]string{},
 		valence:        map[string]float64{},
 
@@ -118,6 +124,16 @@ func loadLexicon() (*lexicon, error) {
 		})
 	}
 	if err == nil {
+		err = eachRow("lexicon/countryabbrevs.tsv", 2, func(c []string) error {
+			e, ok := lx.actors[c[1]]
+			if !ok || e.Type != graph.Country {
+				return fmt.Errorf("abbreviation %q: %q is not a country of countries.tsv", c[0], c[1])
+			}
+			lx.abbrevs[c[0]] = e
+			return nil
+		})
+	}
+	if err == nil {
 		err = eachRow("lexicon/nonactors.tsv", 1, func(c []string) error {
 			kind := "place"
 			if len(c) > 1 {
@@ -148,6 +164,8 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/attacknouns.txt", lx.attackNouns},
 		{"lexicon/leadertitles.txt", lx.leaders},
 		{"lexicon/ofroles.txt", lx.ofRoles},
+		{"lexicon/worknouns.txt", lx.workNouns},
+		{"lexicon/bandnouns.txt", lx.bandNouns},
 	}
 	for _, w := range words {
 		if err != nil {

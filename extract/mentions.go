@@ -34,6 +34,8 @@ type mention struct {
 	Modifier   bool     // qualifies a following noun: "U.S. officials"
 	Location   bool     // the object of a place preposition: "in France"
 	Weak       bool     // kept only if it resolves to an actor named elsewhere
+	Work       bool     // named as a work: "the film Vera Drake", "Harry Potter books"
+	Band       bool     // named as a band: "the band Franz Ferdinand"
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -152,6 +154,13 @@ func (f *mentionFinder) find(s *sentence) []mention {
 		for j < len(toks) {
 			if f.isCap(s, j) {
 				j++
+				continue
+			}
+			// A title with lower-case words inside continues the run:
+			// "US Secretary of State Marco Rubio", "Chancellor of the
+			// Exchequer Gordon Brown".
+			if e := f.titleAcross(toks, i, j); e > j {
+				j = e
 				continue
 			}
 			// A joiner stays inside when what follows makes an organization.
@@ -283,6 +292,25 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		// An honorific is followed by a name, even one that is also a title
 		// ("Ms King", "Mr Bishop").
 		afterHonorific := len(titles) > 0 && honorifics[strings.TrimSuffix(titles[len(titles)-1], ".")]
+		if _, _, lex := f.lexiconAt(s, pos, j); saints[strings.TrimSuffix(toks[pos].Lower, ".")] && pos+1 < j && !lex {
+			// "St Helens", "St Paul's Cathedral", "Saint Lucia": a saint or a
+			// place named after one, not a person of the article.
+			if f.lx.orgHeads[toks[j-1].Lower] && j-pos >= 3 {
+				out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: joinTokens(toks[pos:j]), Type: graph.Organization, Kind: byName, Entity: -1})
+			}
+			pos = j
+			break
+		}
+		if e, ok := f.lx.abbrevs[toks[pos].Text]; ok && j-i == 1 && (i == 0 || !f.isCap(s, i-1)) {
+			out = append(out, f.lexMention(s, pos, pos+1, e)) // "SA officials"
+			pos = j
+			break
+		}
+		if k := f.personAfterCountry(s, pos, j); k > pos {
+			out = append(out, f.nameMention(s, pos, k, titles)) // "Israel Katz"
+			pos = k
+			continue
+		}
 		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
 			titles = append(titles, joinLower(toks[pos:k]))
 			pos = k
@@ -322,6 +350,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = k
 			continue
 		}
+		if slices.ContainsFunc(toks[pos:j], func(t token) bool { return strings.Contains(t.Text, "/") }) {
+			pos = j // a picture credit: "Guy Smallman/Getty Images"
+			break
+		}
 		out = append(out, f.nameMention(s, pos, j, titles))
 		pos = j
 	}
@@ -344,6 +376,46 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		}
 	}
 	return out
+}
+
+// titleAcross returns the end of a title phrase that starts inside the run
+// [i, j) and goes on past j through lower-case words, or j.
+func (f *mentionFinder) titleAcross(toks []token, i, j int) int {
+	if j >= len(toks) || toks[j].Text != toks[j].Lower || !hasLetter(toks[j].Text) {
+		return j
+	}
+	for p := max(i, j-3); p < j; p++ {
+		if e := f.lx.titleSpan(toks, p, len(toks)); e > j && spansLower(toks, j, e) {
+			return e
+		}
+	}
+	return j
+}
+
+// saints are the words that make the name after them a saint's: "St Helens".
+var saints = map[string]bool{"st": true, "saint": true, "ste": true}
+
+// personAfterCountry returns the end of a personal name at pos that begins
+// with a country's name ("Israel Katz, the defence minister, said"), or pos.
+// The country must be one word and the name two, with a sign of a person
+// after it; the second word must be no lexicon word and no title.
+func (f *mentionFinder) personAfterCountry(s *sentence, pos, end int) int {
+	toks := s.Tokens
+	if pos+2 != end || strings.Contains(toks[pos].Text, ".") {
+		return pos
+	}
+	if e, ok := f.lx.actors[toks[pos].Text]; !ok || e.Type != graph.Country {
+		return pos
+	}
+	w := toks[pos+1]
+	if f.lx.isActorWord(w.Text) || f.lx.titles[w.Lower] || f.lx.orgHeads[w.Lower] || f.lx.common[w.Lower] ||
+		f.lower[w.Lower] || isAcronym(w.Text) || w.Tag != "NNP" {
+		return pos
+	}
+	if !f.personContext(s, pos, end) {
+		return pos
+	}
+	return end
 }
 
 // titleInside returns the first position after pos within (pos, end) where
@@ -403,6 +475,11 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		titles = append(titles, toks[j-1].Lower)
 		j--
 	}
+	// A word before a given name and a surname is a description, not part
+	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
+	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && isAgentNoun(toks[i].Lower) {
+		i++
+	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
 	for _, t := range f.titlesBefore(toks, i) {
 		if !slices.Contains(titles, t) {
@@ -435,7 +512,91 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	if s.Headline && len(m.Titles) == 0 {
 		m.Weak = true
 	}
+	if m.Type == graph.Person {
+		m.Work, m.Band = f.workCue(toks, i, j)
+		// A capitalised word that qualifies a title is no person:
+		// "Former Olympic champion Michael Johnson".
+		if j-i == 1 && j+1 < len(toks) && toks[j].Text == toks[j].Lower && (f.lx.titles[toks[j].Lower] || toks[j].Tag == "NN") && f.isCap(s, j+1) {
+			m.Weak, m.Titles = true, nil
+		}
+		// A one-word name after a title that the article also writes in
+		// lower case is a word, not a name: "General Election".
+		if j-i == 1 && f.lower[toks[i].Lower] && !f.lx.given[toks[i].Lower] && !afterHonorificAt(toks, i) {
+			m.Weak = true
+		}
+	}
 	return m
+}
+
+// agentSuffixes end nouns that describe a person: "matchwinner",
+// "backbencher", "welshman", "guardsman", "olympian", "families".
+var agentSuffixes = []string{"er", "man", "men", "ist", "ian", "or", "ant", "ent", "ies", "ee"}
+
+// isAgentNoun reports a word built like a noun that describes a person.
+func isAgentNoun(w string) bool {
+	if len(w) < 5 || !hasLetter(w) || strings.ContainsAny(w, "-.'") {
+		return false
+	}
+	for _, suf := range agentSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterHonorificAt reports an honorific right before position i: "Mr Bishop".
+func afterHonorificAt(toks []token, i int) bool {
+	return i > 0 && honorifics[strings.TrimSuffix(toks[i-1].Lower, ".")]
+}
+
+// workCue reports whether the name [i, j) is written as a work (a film,
+// book, song, show) or as a band, from the nouns around it: "the film Vera
+// Drake", "the Harry Potter books", "starred in Vera Drake", "Vera Drake
+// director Mike Leigh", "the band Franz Ferdinand", or a name alone in quotes.
+func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
+	noun := func(k int) (string, bool) {
+		if k < 0 || k >= len(toks) || !strings.HasPrefix(toks[k].Tag, "NN") || toks[k].Text != toks[k].Lower {
+			return "", false
+		}
+		return toks[k].Lower, true
+	}
+	for _, k := range []int{i - 1, j} {
+		if w, ok := noun(k); ok {
+			if k == j && f.lx.workNouns[w] && k+1 < len(toks) && f.isCapToken(toks[k+1]) {
+				continue // "Nicolas Cage movie National Treasure": the work follows
+			}
+			if f.lx.bandNouns[w] {
+				return false, true
+			}
+			if f.lx.workNouns[w] {
+				return true, false
+			}
+		}
+	}
+	if j+1 < len(toks) && workMakers[toks[j].Lower] && f.isCapToken(toks[j+1]) {
+		return true, false // "Harry Potter author JK Rowling"
+	}
+	if i >= 2 && toks[i-1].Lower == "in" && starVerbs[toks[i-2].Lower] {
+		return true, false
+	}
+	if i > 0 && j < len(toks) && toks[i-1].Text == `"` && toks[j].Text == `"` && (i < 2 || !f.lx.titles[toks[i-2].Lower]) {
+		return true, false // "Sweet Charity", "Tambourine Man"
+	}
+	return false, false
+}
+
+// workMakers are the people of a work named right after it: "Vera Drake
+// director Mike Leigh".
+var workMakers = map[string]bool{"star": true, "director": true, "author": true, "creator": true, "actress": true, "writer": true, "producer": true}
+
+// starVerbs put a work after "in": "starred in Vera Drake".
+var starVerbs = map[string]bool{"starred": true, "stars": true, "star": true, "starring": true, "appeared": true, "appears": true, "role": true}
+
+// isCapToken reports a capitalised word.
+func (f *mentionFinder) isCapToken(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) && hasLetter(t.Text)
 }
 
 // honorifics come right before a name.
@@ -522,6 +683,10 @@ func (lx *lexicon) titleSpan(toks []token, pos, end int) int {
 	for k := max; k > pos; k-- {
 		phrase := strings.TrimSuffix(joinLower(toks[pos:k]), ".")
 		if lx.titles[phrase] || lx.titles[joinLower(toks[pos:k])] {
+			return k
+		}
+		// A plural title before names: "Presidents George W Bush and ...".
+		if one, ok := strings.CutSuffix(phrase, "s"); ok && len(one) > 3 && toks[k-1].Tag == "NNS" && lx.titles[one] {
 			return k
 		}
 	}

@@ -19,6 +19,8 @@ type actor struct {
 	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
 	Male    bool   // named with Mr, Sir or Lord
 	Strong  bool   // at least one mention that is not weak
+	Work    bool   // a person-like name written as a work: "the film Vera Drake"
+	Band    bool   // a person-like name written as a band: "the band Franz Ferdinand"
 }
 
 // resolver merges an article's mentions into actors.
@@ -29,11 +31,23 @@ type resolver struct {
 
 	acronymCount map[string]int // times each unknown acronym is used
 	tokens       [][]token      // each sentence's tokens, for speakerOf
+
+	// Indexes of actors, so that a name is resolved by looking up its words
+	// rather than by reading every actor: resolution stays linear in the
+	// length of an article. Each list is in ascending actor order, so a
+	// lookup picks what a scan in actor order would.
+	byLast     map[string][]int // persons of two or more words, by lower-cased last word
+	byFirst    map[string][]int // persons of two or more words, by first word
+	byWord     map[string][]int // organizations, by each word of their name
+	byAlias    map[string][]int // every actor, by its name and each alias
+	byInitials map[string][]int // actors other than countries, by the initials of their name
 }
 
 // newResolver returns a resolver for the mentions of the given sentences.
 func newResolver(lx *lexicon, sents []sentence) *resolver {
-	r := &resolver{lx: lx, byKey: map[string]int{}, tokens: make([][]token, len(sents))}
+	r := &resolver{lx: lx, byKey: map[string]int{}, tokens: make([][]token, len(sents)),
+		byLast: map[string][]int{}, byFirst: map[string][]int{}, byWord: map[string][]int{},
+		byAlias: map[string][]int{}, byInitials: map[string][]int{}}
 	for i := range sents {
 		r.tokens[i] = sents[i].Tokens
 	}
@@ -46,8 +60,68 @@ func (r *resolver) add(t graph.EntityType, name string) int {
 		return i
 	}
 	r.actors = append(r.actors, &actor{Type: t, Name: name, Aliases: map[string]bool{}, Titles: map[string]bool{}})
-	r.byKey[key] = len(r.actors) - 1
-	return len(r.actors) - 1
+	i := len(r.actors) - 1
+	r.byKey[key] = i
+	r.indexName(i, name)
+	return i
+}
+
+// appendIndex adds actor i to a list of the index once, keeping it ascending.
+func appendIndex(m map[string][]int, key string, i int) {
+	l := m[key]
+	if n := len(l); n > 0 && l[n-1] >= i {
+		if slices.Contains(l, i) {
+			return
+		}
+		k, _ := slices.BinarySearch(l, i)
+		m[key] = slices.Insert(l, k, i)
+		return
+	}
+	m[key] = append(l, i)
+}
+
+// indexName puts a name of actor i into the indexes.
+func (r *resolver) indexName(i int, name string) {
+	a := r.actors[i]
+	appendIndex(r.byAlias, name, i)
+	w := strings.Fields(name)
+	if len(w) == 0 {
+		return
+	}
+	switch a.Type {
+	case graph.Person:
+		if len(w) >= 2 && name == a.Name {
+			appendIndex(r.byLast, strings.ToLower(last(w)), i)
+			appendIndex(r.byFirst, first(w), i)
+		}
+	case graph.Organization:
+		if name == a.Name {
+			for _, x := range w {
+				appendIndex(r.byWord, x, i)
+			}
+		}
+	}
+	if a.Type != graph.Country && name == a.Name {
+		appendIndex(r.byInitials, initials(name), i)
+	}
+}
+
+// alias gives actor i another name.
+func (r *resolver) alias(i int, name string) {
+	if a := r.actors[i]; !a.Aliases[name] {
+		a.Aliases[name] = true
+		appendIndex(r.byAlias, name, i)
+	}
+}
+
+// firstWith returns the first actor of list that ok accepts, or -1.
+func firstWith(list []int, ok func(int) bool) int {
+	for _, i := range list {
+		if ok(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 var maleHonorifics = map[string]bool{"mr": true, "sir": true, "lord": true, "king": true, "prince": true, "baron": true}
@@ -66,12 +140,12 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			case m.Kind == byLexicon || m.Kind == byDemonym:
 				m.Entity = r.add(m.Type, m.Canonical)
 				if m.Kind == byLexicon && m.Name != m.Canonical {
-					r.actors[m.Entity].Aliases[m.Name] = true
+					r.alias(m.Entity, m.Name)
 				}
 			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak:
 				m.Entity = r.add(m.Type, m.Name)
 				if m.Alias != "" {
-					r.actors[m.Entity].Aliases[m.Alias] = true
+					r.alias(m.Entity, m.Alias)
 				}
 			case m.Kind == byName && m.Type == graph.Person && m.End-m.Start >= 2:
 				m.Entity = r.fullName(m.Name)
@@ -119,6 +193,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			}
 		}
 	}
+	r.worksAndBands(sents)
 	// Titles and countries of persons.
 	for si := range sents {
 		ms := sents[si]
@@ -148,33 +223,67 @@ func (r *resolver) resolveNames(sents [][]mention) {
 	}
 }
 
+// worksAndBands drops the persons that the article names as a work ("the
+// film Vera Drake") and makes organizations of those it names as a band: one
+// such mention decides for the actor, since a person is not written so.
+func (r *resolver) worksAndBands(sents [][]mention) {
+	for si := range sents {
+		for _, m := range sents[si] {
+			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Person {
+				a := r.actors[m.Entity]
+				a.Work = a.Work || m.Work
+				a.Band = a.Band || m.Band
+			}
+		}
+	}
+	for i, a := range r.actors {
+		switch {
+		case a.Type != graph.Person:
+		case a.Band:
+			key := graph.EntityID(graph.Organization, a.Name)
+			if _, taken := r.byKey[key]; taken {
+				a.Strong = false
+				continue
+			}
+			delete(r.byKey, graph.EntityID(graph.Person, a.Name))
+			a.Type = graph.Organization
+			r.byKey[key] = i
+			for si := range sents {
+				for mi := range sents[si] {
+					if sents[si][mi].Entity == i {
+						sents[si][mi].Type = graph.Organization
+					}
+				}
+			}
+		case a.Work:
+			a.Strong = false
+		}
+	}
+}
+
 // fullName returns the person for a name of two or more words, merging it
 // with a known person whose name it extends or shortens ("George Bush",
 // "George W Bush").
 func (r *resolver) fullName(name string) int {
 	words := strings.Fields(name)
-	for i, a := range r.actors {
-		if a.Type != graph.Person {
-			continue
-		}
+	for _, i := range r.byLast[strings.ToLower(last(words))] {
+		a := r.actors[i]
 		aw := strings.Fields(a.Name)
-		if len(aw) < 2 {
-			continue
-		}
 		if tail := strings.ToLower(name); strings.HasSuffix(strings.ToLower(a.Name), " "+tail) {
-			a.Aliases[name] = true // "Van Nistelrooy" for "Ruud van Nistelrooy"
+			r.alias(i, name) // "Van Nistelrooy" for "Ruud van Nistelrooy"
 			return i
 		}
 		if aw[len(aw)-1] != words[len(words)-1] || aw[0] != words[0] {
 			continue
 		}
 		if len(words) > len(aw) {
-			a.Aliases[a.Name] = true
+			r.alias(i, a.Name)
 			delete(r.byKey, graph.EntityID(graph.Person, a.Name))
 			a.Name = name
 			r.byKey[graph.EntityID(graph.Person, name)] = i
+			r.indexName(i, name) // same first and last word: only the alias and initials change
 		} else if name != a.Name {
-			a.Aliases[name] = true
+			r.alias(i, name)
 		}
 		return i
 	}
@@ -187,19 +296,13 @@ func (r *resolver) fullName(name string) int {
 // with nothing to match is dropped (-1).
 func (r *resolver) shortName(m *mention, si int) int {
 	var cands []int
-	for _, pass := range []func([]string) string{last, first} {
-		for i, a := range r.actors {
-			if a.Type != graph.Person {
-				continue
-			}
-			aw := strings.Fields(a.Name)
-			if len(aw) >= 2 && pass(aw) == m.Name {
-				cands = append(cands, i)
-			}
+	for _, i := range r.byLast[strings.ToLower(m.Name)] {
+		if last(strings.Fields(r.actors[i].Name)) == m.Name {
+			cands = append(cands, i)
 		}
-		if len(cands) > 0 {
-			break
-		}
+	}
+	if len(cands) == 0 {
+		cands = append(cands, r.byFirst[m.Name]...)
 	}
 	if len(cands) > 1 {
 		female := false
@@ -217,19 +320,19 @@ func (r *resolver) shortName(m *mention, si int) int {
 		}
 	}
 	if len(cands) > 0 {
-		a := r.actors[cands[0]]
-		a.Aliases[m.Name] = true
+		r.alias(cands[0], m.Name)
 		return cands[0]
 	}
-	for i, a := range r.actors { // an organization or country named by one word
-		if a.Name == m.Name || a.Aliases[m.Name] {
-			return i
-		}
+	if l := r.byAlias[m.Name]; len(l) > 0 { // an organization or country named by one word
+		return l[0]
 	}
-	for i, a := range r.actors { // "Mitsubishi" for "Mitsubishi Motors", "the Bank" for "Bank of England"
-		if a.Type == graph.Organization && (strings.HasPrefix(a.Name, m.Name+" ") ||
-			m.Type == graph.Organization && slices.Contains(strings.Fields(a.Name), m.Name)) {
-			a.Aliases[m.Name] = true
+	// "Mitsubishi" for "Mitsubishi Motors", "the Bank" for "Bank of England".
+	if mw := strings.Fields(m.Name); len(mw) > 0 {
+		if i := firstWith(r.byWord[mw[0]], func(i int) bool {
+			a := r.actors[i]
+			return strings.HasPrefix(a.Name, m.Name+" ") || m.Type == graph.Organization && slices.Contains(strings.Fields(a.Name), m.Name)
+		}); i >= 0 {
+			r.alias(i, m.Name)
 			return i
 		}
 	}
@@ -246,14 +349,14 @@ func first(ws []string) string { return ws[0] }
 // initials it spells; otherwise it names an organization of its own.
 func (r *resolver) acronym(m *mention) int {
 	letters := strings.ReplaceAll(m.Name, ".", "")
-	for i, a := range r.actors {
-		if a.Type == graph.Country {
-			continue
-		}
-		if a.Aliases[m.Name] || initials(a.Name) == letters {
-			a.Aliases[m.Name] = true
-			return i
-		}
+	notCountry := func(i int) bool { return r.actors[i].Type != graph.Country }
+	i := firstWith(r.byAlias[m.Name], func(i int) bool { return notCountry(i) && r.actors[i].Name != m.Name })
+	if j := firstWith(r.byInitials[letters], func(j int) bool { return notCountry(j) && initials(r.actors[j].Name) == letters }); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i >= 0 {
+		r.alias(i, m.Name)
+		return i
 	}
 	// An unexplained acronym used once is more often a term ("QMV") than an
 	// organization, unless it qualifies a title or owns something.
@@ -384,7 +487,7 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
 	var firstPerson, possessor = -1, -1
 	for _, m := range ms[:mi] {
-		if m.Entity < 0 || m.Type != graph.Person || m.Kind == byPronoun {
+		if m.Entity < 0 || m.Type != graph.Person || m.Kind == byPronoun || r.actors[m.Entity].Work {
 			continue
 		}
 		if firstPerson < 0 {

@@ -154,7 +154,7 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 	if buf == nil {
 		buf = new([]postag.Token)
 	}
-	pt := t.tag((*buf)[:0], text)
+	pt := t.tag((*buf)[:0], tagReady(text))
 	defer func() {
 		clear(pt) // let the sentence's strings go
 		*buf = pt[:0]
@@ -184,10 +184,43 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 			out = append(out, token{Text: `"`, Lower: `"`, Tag: "``"})
 			continue
 		}
+		if strings.ContainsRune(txt, nameApostrophe) {
+			txt = strings.ReplaceAll(txt, string(nameApostrophe), "'")
+		}
 		out = append(out, token{Text: txt, Tag: p.Tag, Quoted: quoted})
 	}
 	setLower(out)
 	return out, quoted, nil
+}
+
+// nameApostrophe stands in for an apostrophe inside a name while a sentence
+// is tagged: the tokenizer splits "'re" off "O'Reilly" and loses the rest.
+// It is a letter (U+02BC), so the name stays one word; tokens puts the
+// apostrophe back.
+const nameApostrophe = '\u02BC'
+
+// tagReady prepares a sentence for the tokenizer: a space after a comma that
+// runs into a word ("Commission,Zhang Youxia,the"), and apostrophes between a
+// letter and a capital ("O'Reilly", "N'Dour") kept inside the word.
+func tagReady(text string) string {
+	if !strings.ContainsAny(text, ",'’") {
+		return text
+	}
+	rs := []rune(text)
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	for i, r := range rs {
+		inside := i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1])
+		switch {
+		case (r == '\'' || r == '’') && inside && unicode.IsUpper(rs[i+1]):
+			b.WriteRune(nameApostrophe)
+		case r == ',' && inside && unicode.IsLetter(rs[i+1]):
+			b.WriteString(", ")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // setLower sets the Lower of every token to strings.ToLower(Text), with one

@@ -23,6 +23,8 @@ const (
 	exitUsage = 2 // bad flags or arguments, unknown query, missing parameter, no such actor
 	exitInput = 3 // an input file is missing, empty, binary or unreadable
 	exitNeo4j = 4 // Neo4j is not reachable or refused the credentials
+
+	exitInterrupted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells do)
 )
 
 // usageError is a mistake in the command line. With showUsage the command's
@@ -111,6 +113,8 @@ func exitCode(err error) int {
 		ierrs InputErrors
 	)
 	switch {
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
 	case errors.As(err, &uerr),
 		errors.Is(err, queries.ErrUnknownQuery), errors.Is(err, queries.ErrMissingParam),
 		errors.Is(err, neo4jstore.ErrNoActor), errors.Is(err, neo4jstore.ErrAmbiguousActor):

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,11 +20,12 @@ import (
 type ExtractOptions struct {
 	Factory *Factory
 	Files   []string
-	Format  string // table, json or cypher
+	Format  string // table, json, jsonl or cypher
 	Explain bool
+	Read    ReadFlags
 }
 
-var extractFormats = []string{"table", "json", "cypher"}
+var extractFormats = []string{"table", "json", "jsonl", "cypher"}
 
 func newExtractCmd(f *Factory) *cobra.Command {
 	opts := &ExtractOptions{Factory: f}
@@ -36,15 +38,26 @@ them, merged into one graph. Nothing is written to Neo4j.
 Formats:
   table   aligned columns of actors and relationships (the default)
   json    {"articles": [...], "entities": [...], "relations": [...]}
-  cypher  a Cypher script that loads the graph (for cypher-shell or Neo4j Browser)`,
+  jsonl   one line per article: the graph of that article, as in json
+  cypher  a Cypher script that loads the graph (for cypher-shell or Neo4j Browser)
+
+Articles are read and extracted in batches (--batch-size). The json, jsonl
+and cypher formats are written batch by batch, so memory stays flat however
+large the corpus; in json and cypher an actor or relationship found in
+several batches comes once per batch (merge by id to fold them). The table
+holds the whole graph, to sort it.`,
 		Example: `  actorgraph extract article.txt
   actorgraph extract --explain article.txt
-  actorgraph extract --format json a.txt b.txt > graph.json`,
+  actorgraph extract --format json a.txt b.txt > graph.json
+  actorgraph extract --format jsonl --batch-size 500 a.txt b.txt > graphs.jsonl`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if err := checkFormat(cmd, opts.Format, extractFormats); err != nil {
 				return err
+			}
+			if err := opts.Read.check(); err != nil {
+				return usageErr(cmd, err)
 			}
 			if opts.Explain && opts.Format != "table" {
 				return usageErr(cmd, fmt.Errorf("--explain goes with --format table; the json format already holds the rule and evidence of every relation"))
@@ -55,6 +68,7 @@ Formats:
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(extractFormats, ", "))
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "for every relationship, show the rule that found it and the evidence sentences")
 	f.Model.register(cmd.Flags())
+	opts.Read.register(cmd.Flags(), false)
 	return cmd
 }
 
@@ -69,28 +83,90 @@ func checkFormat(cmd *cobra.Command, format string, formats []string) error {
 }
 
 func runExtract(ctx context.Context, opts *ExtractOptions) error {
-	files, _, err := articleFiles(opts.Files)
+	f := opts.Factory
+	src, _, err := opts.Read.source(opts.Files)
 	if err != nil {
 		return err
 	}
-	g, err := extractFiles(opts.Factory, files)
+	x, err := f.Extractor()
 	if err != nil {
-		return err
+		return fmt.Errorf("load the extractor: %w", err)
 	}
-	out := opts.Factory.IO.Out
+	out := f.IO.Out
+	var (
+		add    func(*batch) error
+		finish func() error
+		bad    InputErrors
+		rels   int
+	)
 	switch opts.Format {
 	case "json":
-		return writeGraphJSON(out, g)
+		js, err := newJSONStream(out)
+		if err != nil {
+			return err
+		}
+		defer js.cleanup()
+		add = func(b *batch) error { return js.add(b.Graph) }
+		finish = js.close
+	case "jsonl":
+		bw := bufio.NewWriter(out)
+		add = func(b *batch) error {
+			for _, g := range b.Graphs {
+				if err := writeGraphJSONLine(bw, g); err != nil {
+					return fmt.Errorf("jsonl output: %w", err)
+				}
+			}
+			return bw.Flush()
+		}
+		finish = bw.Flush
 	case "cypher":
-		return neo4jstore.WriteScript(out, g)
+		bw := bufio.NewWriter(out)
+		if err := neo4jstore.WriteSchemaScript(bw); err != nil {
+			return err
+		}
+		add = func(b *batch) error {
+			if len(b.Graph.Articles) == 0 {
+				return nil
+			}
+			if err := neo4jstore.WriteDataScript(bw, b.Graph); err != nil {
+				return err
+			}
+			return bw.Flush()
+		}
+		finish = bw.Flush
+	default:
+		g := &graph.Graph{}
+		add = func(b *batch) error { g.Merge(b.Graph); return nil }
+		finish = func() error {
+			if err := writeGraphTable(out, g); err != nil {
+				return err
+			}
+			if opts.Explain {
+				return writeExplanation(out, g)
+			}
+			return nil
+		}
 	}
-	if err := writeGraphTable(out, g); err != nil {
+	prog := newProgress(f, f.Now(), src.Total(), opts.Read.BatchSize, opts.Read.Quiet)
+	err = stream(ctx, src, x, streamOptions{BatchSize: opts.Read.BatchSize, OnArticle: prog.article}, func(b *batch) error {
+		bad = append(bad, b.Bad...)
+		rels += len(b.Graph.Relations)
+		prog.batch(b, rels)
+		if len(bad) > 0 {
+			// Nothing more is printed once an input is bad, as before
+			// streaming: the output would be incomplete.
+			return nil
+		}
+		return add(b)
+	})
+	prog.finish()
+	if err != nil {
 		return err
 	}
-	if opts.Explain {
-		return writeExplanation(out, g)
+	if err := bad.Err(); err != nil {
+		return err
 	}
-	return nil
+	return finish()
 }
 
 // writeGraphJSON prints g in the stable JSON format: lists are never null.

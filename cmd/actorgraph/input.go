@@ -2,19 +2,147 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
+	"syscall"
+	"time"
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/extract"
-	"github.com/actorgraph/actorgraph/graph"
 )
+
+// The input seam.
+//
+// Commands never read files themselves: they take an ArticleSource and pull
+// articles from it one at a time (see stream in pipeline.go), so at most one
+// batch of texts is held in memory whatever the size of the corpus. A source
+// for another kind of input (HTML pages, feeds, JSON Lines, an archive)
+// implements ArticleSource and is chosen in newArticleSource; the rest of the
+// pipeline, from extraction to the Neo4j write, does not change.
+//
+// A source reports a bad input as an *InputError from Articles, with the
+// input's name, and goes on with the next one: the pipeline writes nothing of
+// a bad input and reports every bad input together at the end.
+
+// Input is one article as a source yields it, before extraction.
+type Input struct {
+	// Name says where the article came from (a path or URL); it becomes the
+	// article's source.
+	Name string
+	// Text is the article, UTF-8, title on the first line when there is one.
+	Text []byte
+	// Title and Published (YYYY-MM-DD) are what the source knows of the
+	// article besides its text, such as a feed's item title and date; empty
+	// when it knows nothing. They fill in what extraction did not find.
+	Title, Published string
+}
+
+// ArticleSource yields the articles to extract.
+type ArticleSource interface {
+	// Total is how many inputs Articles will yield, or -1 when that is not
+	// known in advance. It serves the progress bar only.
+	Total() int
+	// Articles yields every input in a stable order: an article, or the
+	// error of an input that could not be read (its article is then zero).
+	// It stops when yield returns false or ctx is done.
+	Articles(ctx context.Context) iter.Seq2[Input, error]
+}
+
+// ReadLimits bound what reading one input may cost.
+type ReadLimits struct {
+	// MaxBytes is the largest file read; a larger one is an input error.
+	MaxBytes int64
+	// Timeout bounds the reading of one file.
+	Timeout time.Duration
+}
+
+// Default reading limits.
+const (
+	defaultMaxFileSize = 10 << 20
+	defaultReadTimeout = 30 * time.Second
+)
+
+// DefaultReadLimits are the limits when no flag changes them.
+var DefaultReadLimits = ReadLimits{MaxBytes: defaultMaxFileSize, Timeout: defaultReadTimeout}
+
+// fileSource yields the articles in a list of files.
+type fileSource struct {
+	files  []string
+	limits ReadLimits
+}
+
+// newFileSource returns the source of the files and directories in args:
+// files stay as they are, a directory becomes the .txt files in it, sorted.
+// dirs reports how many files each directory gave. Every file is checked
+// with stat first (it exists, is a regular file, is neither empty nor over
+// the size limit), so most bad inputs are reported before anything is read
+// or written; the problems of all files come back together. With n > 0 the
+// source holds shard i of n (i from 1): every n-th file from the i-th, so n
+// sources with the same args share the files without overlap.
+func newFileSource(args []string, limits ReadLimits, i, n int) (src *fileSource, dirs map[string]int, err error) {
+	files, dirs, err := articleFiles(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n > 0 {
+		var mine []string
+		for k, path := range files {
+			if k%n == i-1 {
+				mine = append(mine, path)
+			}
+		}
+		files = mine
+	}
+	var errs InputErrors
+	for _, path := range files {
+		if _, err := statArticle(path, limits); err != nil {
+			errs = append(errs, asInputError(path, err))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return &fileSource{files: files, limits: limits}, dirs, nil
+}
+
+func (s *fileSource) Total() int { return len(s.files) }
+
+func (s *fileSource) Articles(ctx context.Context) iter.Seq2[Input, error] {
+	return func(yield func(Input, error) bool) {
+		for _, path := range s.files {
+			if ctx.Err() != nil {
+				return
+			}
+			text, err := readArticle(ctx, path, s.limits)
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				err = asInputError(path, err)
+			}
+			if !yield(Input{Name: path, Text: text}, err) {
+				return
+			}
+		}
+	}
+}
+
+// asInputError returns err as an *InputError about path.
+func asInputError(path string, err error) *InputError {
+	var ierr *InputError
+	if errors.As(err, &ierr) {
+		return ierr
+	}
+	return &InputError{Path: path, Err: err}
+}
 
 // articleFiles expands the arguments of load: files stay as they are, a
 // directory becomes the .txt files in it, sorted. dirs reports how many files
@@ -50,99 +178,128 @@ func articleFiles(args []string) (files []string, dirs map[string]int, err error
 	return files, dirs, errs.Err()
 }
 
-// readArticle reads one article and checks that it is text with something in
-// it, so no bad file reaches the extractor or the database.
-func readArticle(path string) ([]byte, error) {
+// Reading errors, each naming the limit or rule it enforces.
+var (
+	// ErrNotRegular is wrapped when an input is a FIFO, a device, a socket
+	// or anything else but a regular file (symbolic links are followed).
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooLarge is wrapped when an input is over the size limit.
+	ErrTooLarge = errors.New("file too large")
+	// ErrReadTimeout is wrapped when reading an input takes longer than the
+	// read timeout.
+	ErrReadTimeout = errors.New("read timed out")
+)
+
+// statArticle checks what can be known of an article without reading it.
+func statArticle(path string, limits ReadLimits) (fs.FileInfo, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, &InputError{Path: path, Err: err}
 	}
-	if fi.IsDir() {
-		return nil, &InputError{Path: path, Err: errors.New("is a directory, not an article")}
+	return fi, checkFileInfo(path, fi, limits)
+}
+
+func checkFileInfo(path string, fi fs.FileInfo, limits ReadLimits) error {
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		return &InputError{Path: path, Err: errors.New("is a directory, not an article")}
+	case !m.IsRegular():
+		return &InputError{Path: path, Err: fmt.Errorf("%w (%s): only regular files are read", ErrNotRegular, fileKind(m))}
+	case limits.MaxBytes > 0 && fi.Size() > limits.MaxBytes:
+		return &InputError{Path: path, Err: fmt.Errorf("%w: %s is over the %s limit (raise it with --max-file-size)", ErrTooLarge, byteSize(fi.Size()), byteSize(limits.MaxBytes))}
+	case fi.Size() == 0:
+		return &InputError{Path: path, Err: fmt.Errorf("%w: the file is empty", extract.ErrEmpty)}
 	}
-	text, err := os.ReadFile(path)
+	return nil
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a file"
+}
+
+// byteSize writes n in MB (of 2^20 bytes, as --max-file-size takes them)
+// or in bytes.
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readArticle reads one article within limits and checks that it is text
+// with something in it, so no bad file reaches the extractor or the
+// database. The file is opened without blocking and checked again once open,
+// so a FIFO put in its place is refused rather than waited on; a read that
+// outlasts the timeout, or ctx, is abandoned.
+func readArticle(ctx context.Context, path string, limits ReadLimits) ([]byte, error) {
+	if _, err := statArticle(path, limits); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &InputError{Path: path, Err: err}
 	}
+	fi, err := f.Stat()
+	if err == nil {
+		err = checkFileInfo(path, fi, limits)
+	}
+	if err != nil {
+		f.Close()
+		return nil, asInputError(path, err)
+	}
+	type result struct {
+		text []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer f.Close()
+		max := limits.MaxBytes
+		if max <= 0 {
+			max = fi.Size()
+		}
+		text, err := io.ReadAll(io.LimitReader(f, max+1))
+		done <- result{text, err}
+	}()
+	var timeout <-chan time.Time
+	if limits.Timeout > 0 {
+		t := time.NewTimer(limits.Timeout)
+		defer t.Stop()
+		timeout = t.C
+	}
+	var text []byte
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, &InputError{Path: path, Err: r.err}
+		}
+		text = r.text
+	case <-timeout:
+		return nil, &InputError{Path: path, Err: fmt.Errorf("%w: reading took longer than the %s limit (raise it with --read-timeout)", ErrReadTimeout, limits.Timeout)}
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	switch {
+	case limits.MaxBytes > 0 && int64(len(text)) > limits.MaxBytes:
+		return nil, &InputError{Path: path, Err: fmt.Errorf("%w: it grew over the %s limit while it was read (raise it with --max-file-size)", ErrTooLarge, byteSize(limits.MaxBytes))}
 	case len(bytes.TrimSpace(text)) == 0:
 		return nil, &InputError{Path: path, Err: fmt.Errorf("%w: the file is empty", extract.ErrEmpty)}
 	case bytes.IndexByte(text, 0) >= 0 || !utf8.Valid(text):
 		return nil, &InputError{Path: path, Err: fmt.Errorf("%w: it is binary or not UTF-8", extract.ErrBinary)}
 	}
 	return text, nil
-}
-
-// extractFiles reads and extracts every file and merges the graphs. Every
-// file is tried; the problems of all files come back together, so nothing is
-// used unless everything is good.
-func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
-	var errs InputErrors
-	texts := make([][]byte, len(files))
-	for i, path := range files {
-		text, err := readArticle(path)
-		if err != nil {
-			var ierr *InputError
-			if !errors.As(err, &ierr) {
-				ierr = &InputError{Path: path, Err: err}
-			}
-			errs = append(errs, ierr)
-			continue
-		}
-		texts[i] = text
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	x, err := f.Extractor()
-	if err != nil {
-		return nil, fmt.Errorf("load the extractor: %w", err)
-	}
-	graphs := make([]*graph.Graph, 0, len(files))
-	for i, r := range extractAll(x, files, texts, runtime.GOMAXPROCS(0)) {
-		switch path := files[i]; {
-		case errors.Is(r.Err, extract.ErrEmpty), errors.Is(r.Err, extract.ErrBinary):
-			errs = append(errs, &InputError{Path: path, Err: r.Err})
-			continue
-		case r.Err != nil:
-			return nil, fmt.Errorf("extract %s: %w", path, r.Err)
-		}
-		graphs = append(graphs, r.Graph)
-	}
-	merged := &graph.Graph{}
-	merged.Merge(graphs...)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return merged, nil
-}
-
-// extracted is the outcome of extracting one article.
-type extracted struct {
-	Graph *graph.Graph
-	Err   error
-}
-
-// extractAll extracts the texts on up to workers goroutines (at least one)
-// and returns the results in the order of files. The extractor must be safe
-// for concurrent use, as extract.Extractor is.
-func extractAll(x Extractor, files []string, texts [][]byte, workers int) []extracted {
-	out := make([]extracted, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(workers, len(files))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i].Graph, out[i].Err = x.Extract(files[i], texts[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
 }

@@ -17,6 +17,7 @@ type LoadOptions struct {
 	Factory    *Factory
 	Paths      []string // files and directories
 	Connection ConnectionFlags
+	Read       ReadFlags
 }
 
 func newLoadCmd(f *Factory) *cobra.Command {
@@ -27,53 +28,101 @@ func newLoadCmd(f *Factory) *cobra.Command {
 		Long: `Load extracts the actor graph of each article and writes it to Neo4j, then
 installs the saved queries. A directory stands for every .txt file in it.
 
-Every file is read and extracted before anything is written, so a bad file
-leaves the database as it was. Loading the same article again changes nothing:
-actors and relationships are merged by their ids.
+Articles are read, extracted and written in batches (--batch-size), each
+batch in its own transaction, so memory stays flat however large the corpus.
+Every file is checked before anything is read; a file that turns out to be
+binary or blank is left out and reported at the end (exit code 3), and
+nothing of it is written. Loading the same article again changes nothing:
+actors and relationships are merged by their ids, so a load that was
+interrupted is finished by running it again.
+
+With --shard i/n, several loads share one corpus: run n of them, with 1/n to
+n/n, on one machine or many, against the same Neo4j.
 
 The connection comes from the flags, else from $NEO4J_URI, $NEO4J_USERNAME,
 $NEO4J_PASSWORD and $NEO4J_DATABASE.`,
 		Example: `  actorgraph load article.txt
   actorgraph load testdata/bbc/
+  actorgraph load --shard 2/4 corpus/
   NEO4J_PASSWORD=secret actorgraph load --uri neo4j://db:7687 articles/`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.Read.check(); err != nil {
+				return usageErr(cmd, err)
+			}
 			return runLoad(cmd.Context(), opts)
 		},
 	}
 	opts.Connection.register(cmd.Flags())
 	f.Model.register(cmd.Flags())
+	opts.Read.register(cmd.Flags(), true)
 	return cmd
 }
 
-func runLoad(ctx context.Context, opts *LoadOptions) error {
+func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	f := opts.Factory
 	start := f.Now()
-	files, dirs, err := articleFiles(opts.Paths)
+	src, dirs, err := opts.Read.source(opts.Paths)
 	if err != nil {
 		return err
 	}
-	g, err := extractFiles(f, files)
+	x, err := f.Extractor()
 	if err != nil {
-		return err
+		return fmt.Errorf("load the extractor: %w", err)
 	}
 
 	cfg := opts.Connection.config(f.Getenv)
-	var sum neo4jstore.Summary
-	var installed int
-	err = withStore(ctx, f, cfg, func(store Store) error {
-		if err := store.EnsureSchema(ctx); err != nil {
-			return err
+	// The store is opened when the first batch is ready, so input that is
+	// bad from the start never touches the database.
+	var store Store
+	defer func() {
+		if store == nil {
+			return
 		}
-		if sum, err = store.Write(ctx, g); err != nil {
-			return err
+		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
+			err = redacted(cerr, cfg.Password)
 		}
-		installed, err = store.InstallQueries(ctx, queries.All())
-		return err
+	}()
+	var (
+		sum      neo4jstore.Summary
+		articles int
+		bad      InputErrors
+	)
+	prog := newProgress(f, start, src.Total(), opts.Read.BatchSize, opts.Read.Quiet)
+	err = stream(ctx, src, x, streamOptions{BatchSize: opts.Read.BatchSize, OnArticle: prog.article}, func(b *batch) error {
+		bad = append(bad, b.Bad...)
+		if b.Articles > 0 {
+			if store == nil {
+				s, err := openStore(ctx, f, cfg)
+				if err != nil {
+					return err
+				}
+				store = s
+				if err := store.EnsureSchema(ctx); err != nil {
+					return redacted(err, cfg.Password)
+				}
+			}
+			s, err := store.Write(ctx, b.storeGraph())
+			if err != nil {
+				return redacted(err, cfg.Password)
+			}
+			sum = addSummary(sum, s)
+			articles += b.Articles
+		}
+		prog.batch(b, sum.RelationshipsCreated)
+		return nil
 	})
+	prog.finish()
 	if err != nil {
 		return err
+	}
+	if store == nil {
+		return bad.Err()
+	}
+	installed, err := store.InstallQueries(ctx, queries.All())
+	if err != nil {
+		return redacted(err, cfg.Password)
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
@@ -86,7 +135,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) error {
 	for _, d := range dirNames {
 		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
 	}
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(len(files), "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
+	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}
@@ -95,5 +144,18 @@ func runLoad(ctx context.Context, opts *LoadOptions) error {
 	row("relationships", sum.RelationshipsCreated, sum.RelationshipsUpdated)
 	fmt.Fprintf(out, "  %s added\n", plural(sum.EvidenceAdded, "evidence sentence", "evidence sentences"))
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
-	return nil
+	// Bad files were left out; say so last, with the exit code of bad input.
+	return bad.Err()
+}
+
+// addSummary adds the counts of two writes.
+func addSummary(a, b neo4jstore.Summary) neo4jstore.Summary {
+	a.ArticlesCreated += b.ArticlesCreated
+	a.ArticlesUpdated += b.ArticlesUpdated
+	a.ActorsCreated += b.ActorsCreated
+	a.ActorsUpdated += b.ActorsUpdated
+	a.RelationshipsCreated += b.RelationshipsCreated
+	a.RelationshipsUpdated += b.RelationshipsUpdated
+	a.EvidenceAdded += b.EvidenceAdded
+	return a
 }

@@ -188,7 +188,7 @@ func TestErrors(t *testing.T) {
 		{"eval missing article", []string{"eval", "--gold", p("gold.json"), p("nope.txt")}, exitInput, []string{p("nope.txt") + ": no such file"}, false},
 		// usage
 		{"extract without files", []string{"extract"}, exitUsage, []string{"requires at least 1 arg"}, true},
-		{"unknown format", []string{"extract", "--format", "xml", p("good.txt")}, exitUsage, []string{`unknown format "xml": use one of table, json, cypher`}, true},
+		{"unknown format", []string{"extract", "--format", "xml", p("good.txt")}, exitUsage, []string{`unknown format "xml": use one of table, json, jsonl, cypher`}, true},
 		{"explain with json", []string{"extract", "--explain", "--format", "json", p("good.txt")}, exitUsage, []string{"--explain goes with --format table"}, true},
 		{"unknown flag", []string{"extract", "--colour", p("good.txt")}, exitUsage, []string{"unknown flag: --colour"}, true},
 		{"unknown command", []string{"extrct"}, exitUsage, []string{`unknown command "extrct" for "actorgraph"`}, true},
@@ -618,7 +618,8 @@ func TestExitCode(t *testing.T) {
 		{redacted(fmt.Errorf("pw hunter2: %w", neo4jstore.ErrAuth), "hunter2"), exitNeo4j},
 		{fmt.Errorf("who-met: %w", neo4jstore.ErrNoActor), exitUsage},
 		{fmt.Errorf("extract: %w", extract.ErrBinary), exitInput},
-		{context.Canceled, exitError},
+		{context.Canceled, exitInterrupted},
+		{fmt.Errorf("write: %w", context.Canceled), exitInterrupted},
 	}
 	for _, tt := range tests {
 		if got := exitCode(tt.err); got != tt.code {

@@ -149,6 +149,10 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	if err == nil {
 		return exitOK
 	}
+	if ctx.Err() != nil {
+		// Whatever failed, it failed because the run was interrupted.
+		err = ctx.Err()
+	}
 	return report(f.IO.ErrOut, cmd, err)
 }
 

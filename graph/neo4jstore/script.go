@@ -19,14 +19,37 @@ import (
 // the checks of Write gives an error wrapping ErrInvalidGraph and writes
 // nothing.
 func WriteScript(w io.Writer, g *graph.Graph) error {
+	if _, err := statements(g); err != nil {
+		return fmt.Errorf("neo4jstore: write script: %w", err)
+	}
+	if err := WriteSchemaScript(w); err != nil {
+		return err
+	}
+	return WriteDataScript(w, g)
+}
+
+// WriteSchemaScript writes the schema statements of WriteScript: the
+// constraints and indexes, each idempotent.
+func WriteSchemaScript(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for _, s := range schema() {
+		fmt.Fprintf(bw, "%s;\n", s)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("neo4jstore: write script: %w", err)
+	}
+	return nil
+}
+
+// WriteDataScript writes the :param lines and statements of WriteScript
+// without the schema, so the scripts of many graphs can follow one schema:
+// each statement merges, so the scripts may run in any order.
+func WriteDataScript(w io.Writer, g *graph.Graph) error {
 	stmts, err := statements(g)
 	if err != nil {
 		return fmt.Errorf("neo4jstore: write script: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	for _, s := range schema() {
-		fmt.Fprintf(bw, "%s;\n", s)
-	}
 	for _, st := range stmts {
 		var lit strings.Builder
 		if err := literal(&lit, st.rows); err != nil {
