@@ -84,10 +84,11 @@ func checkFormat(cmd *cobra.Command, format string, formats []string) error {
 
 func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	f := opts.Factory
-	src, _, err := opts.Read.source(opts.Files)
+	src, _, err := opts.Read.source(opts.Files, f.IO.ErrOut)
 	if err != nil {
 		return err
 	}
+	src.reader.Stdin = f.IO.In
 	x, err := f.Extractor()
 	if err != nil {
 		return fmt.Errorf("load the extractor: %w", err)

@@ -285,7 +285,7 @@ func TestSignals(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(time.Second) // the models load, extraction runs
+			time.Sleep(2 * time.Second) // the packages start (the page reader's date parser takes about 0.5 s), the models load, extraction runs
 			sent := time.Now()
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)

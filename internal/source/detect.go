@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -100,8 +102,16 @@ func peek(path string) ([]byte, error) {
 // notArticle says why a file of a folder is not read, from its first bytes,
 // or "" when it is.
 func notArticle(path string, head []byte) string {
-	if _, err := Detect(head); err != nil {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".txt" || ext == ".text" {
+		return ""
+	}
+	kind, err := Detect(head)
+	if err != nil {
 		return err.Error()
+	}
+	if kind == Text && ext != "" {
+		return fmt.Sprintf("text, but not a .txt file (give %s by name to read it)", filepath.Base(path))
 	}
 	return ""
 }

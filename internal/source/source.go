@@ -204,15 +204,36 @@ func (r *Reader) file(ctx context.Context, path string, yield func(*Article, err
 	return r.content(ctx, path, "", data, yield)
 }
 
-// folder reads the files of a folder in name order, and those of its
-// subfolders unless TopLevel. Hidden files and folders are skipped, and so
-// are files that are not articles by their content, each with a reason.
+// folder reads the article files of a folder (see Files).
 func (r *Reader) folder(ctx context.Context, dir string, yield func(*Article, error) bool) bool {
-	var files []string
-	empty := true
+	files, err := r.Files(dir)
+	if err != nil {
+		return yield(nil, &Problem{Source: dir, Err: err})
+	}
+	for _, f := range files {
+		if !r.file(ctx, f, yield) {
+			return false
+		}
+	}
+	return true
+}
+
+// Files returns the article files of a folder in name order, and those of
+// its subfolders unless TopLevel. Hidden files and folders are skipped, and
+// so are files that are not articles by their content (binary, other JSON
+// or XML) and text files that do not end in .txt or .text or have no
+// extension (notes.md, data.csv), each passed to Skipped with its reason.
+// A file that ends in .txt or .text is always taken: if it is no article,
+// reading it says so. A folder without article files is an error that
+// says what was skipped.
+func (r *Reader) Files(dir string) ([]string, error) {
+	var files, skipped []string
+	skip := func(path, why string) {
+		skipped = append(skipped, path, why)
+	}
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
-			r.skip(path, unwrapPath(err).Error())
+			skip(path, unwrapPath(err).Error())
 			if d != nil && d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -222,7 +243,7 @@ func (r *Reader) folder(ctx context.Context, dir string, yield func(*Article, er
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {
-			r.skip(path, "hidden")
+			skip(path, "hidden")
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -230,50 +251,66 @@ func (r *Reader) folder(ctx context.Context, dir string, yield func(*Article, er
 		}
 		if d.IsDir() {
 			if r.TopLevel {
-				r.skip(path, "a subfolder (without --top-level it is read too)")
+				skip(path, "a subfolder (without --top-level subfolders are read too)")
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			r.skip(path, "not a regular file")
+			skip(path, "not a regular file")
 			return nil
 		}
-		empty = false
+		head, err := peek(path)
+		if err != nil {
+			skip(path, err.Error())
+			return nil
+		}
+		if why := notArticle(path, head); why != "" {
+			skip(path, why)
+			return nil
+		}
 		files = append(files, path)
 		return nil
 	})
 	if err != nil {
-		return yield(nil, &Problem{Source: dir, Err: err})
+		return nil, err
 	}
 	sort.Strings(files)
 	if len(files) == 0 {
-		why := "no files in this folder"
-		if !empty || r.TopLevel {
-			why = "no article files in this folder (subfolders are read unless --top-level)"
+		var whys []string
+		for i := 0; i < len(skipped); i += 2 {
+			rel, err := filepath.Rel(dir, skipped[i])
+			if err != nil {
+				rel = skipped[i]
+			}
+			if len(whys) == 3 {
+				whys = append(whys, fmt.Sprintf("and %d more", (len(skipped)-i)/2))
+				break
+			}
+			whys = append(whys, rel+": "+skipped[i+1])
 		}
-		return yield(nil, &Problem{Source: dir, Err: errors.New(why)})
+		if len(whys) == 0 {
+			return nil, errors.New("no article files in this directory")
+		}
+		return nil, fmt.Errorf("no article files in this directory (skipped %s)", strings.Join(whys, "; "))
 	}
-	for _, f := range files {
-		head, err := peek(f)
-		if err != nil {
-			r.skip(f, err.Error())
-			continue
-		}
-		if why := notArticle(f, head); why != "" {
-			r.skip(f, why)
-			continue
-		}
-		if !r.file(ctx, f, yield) {
-			return false
-		}
+	for i := 0; i < len(skipped); i += 2 {
+		r.skip(skipped[i], skipped[i+1])
 	}
-	return true
+	return files, nil
 }
 
 func (r *Reader) skip(path, why string) {
 	if r.Skipped != nil {
 		r.Skipped(path, why)
+	}
+}
+
+// Content yields the articles of data read from name, a file: by what it
+// holds, a page, a feed (whose items are fetched), JSON Lines or text.
+func (r *Reader) Content(ctx context.Context, name string, data []byte) iter.Seq2[*Article, error] {
+	return func(yield func(*Article, error) bool) {
+		r.content(ctx, name, "", data, yield)
 	}
 }
 

@@ -407,6 +407,7 @@ func TestFolders(t *testing.T) {
 	write("news/gold.json", `{"entities": []}`)
 	write("news/photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF")
 	write(".git/HEAD", "ref: refs/heads/main")
+	write("news/notes.md", "# Notes\n\nPutin met Witkoff.")
 
 	var skipped []string
 	r := &source.Reader{Skipped: func(p, why string) { skipped = append(skipped, filepath.Base(p)+": "+why) }}
@@ -418,7 +419,7 @@ func TestFolders(t *testing.T) {
 	if strings.Join(got, ", ") != "a.txt text, b.html html, c text" || len(probs) != 0 {
 		t.Errorf("read %v, problems %v", got, probs)
 	}
-	want := []string{".git: hidden", "gold.json: JSON, but not JSON Lines", "photo.jpg: not text"}
+	want := []string{".git: hidden", "gold.json: JSON, but not JSON Lines", "notes.md: text, but not a .txt file", "photo.jpg: not text"}
 	if len(skipped) != len(want) {
 		t.Fatalf("skipped %q", skipped)
 	}
@@ -438,7 +439,7 @@ func TestFolders(t *testing.T) {
 	empty := filepath.Join(dir, "empty", "sub")
 	os.MkdirAll(empty, 0o755)
 	_, probs = collect(t, &source.Reader{}, filepath.Dir(empty), filepath.Join(dir, "nope.txt"))
-	if len(probs) != 2 || !strings.Contains(probs[0].Error(), "no files") || !strings.Contains(probs[1].Error(), "no such file") {
+	if len(probs) != 2 || !strings.Contains(probs[0].Error(), "no article files in this directory") || !strings.Contains(probs[1].Error(), "no such file") {
 		t.Errorf("problems %v", probs)
 	}
 }
