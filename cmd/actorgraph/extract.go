@@ -153,9 +153,10 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		bad = append(bad, b.Bad...)
 		rels += len(b.Graph.Relations)
 		prog.batch(b, rels)
-		if len(bad) > 0 {
+		if !leftOut(bad) {
 			// Nothing more is printed once an input is bad, as before
-			// streaming: the output would be incomplete.
+			// streaming: the output would be incomplete. A page or feed
+			// item that could not be read is only left out.
 			return nil
 		}
 		return add(b)
@@ -164,10 +165,13 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := bad.Err(); err != nil {
+	if !leftOut(bad) {
+		return bad.Err()
+	}
+	if err := finish(); err != nil {
 		return err
 	}
-	return finish()
+	return bad.Err()
 }
 
 // writeGraphJSON prints g in the stable JSON format: lists are never null.

@@ -172,7 +172,7 @@ func (s *fileSource) yieldAll(arts iter.Seq2[*source.Article, error], yield func
 		if err != nil {
 			var p *source.Problem
 			if errors.As(err, &p) {
-				err = &InputError{Path: p.Source, Err: p.Err}
+				err = &InputError{Path: p.Source, Err: readerProblem{p.Err}}
 			}
 			if !yield(Input{}, err) {
 				return false
@@ -181,6 +181,24 @@ func (s *fileSource) yieldAll(arts iter.Seq2[*source.Article, error], yield func
 		}
 		in := Input{Name: a.Source, Text: a.Body(), Title: a.Title, Published: a.Published, URL: a.URL, Site: a.Site, Props: a.Props}
 		if !yield(in, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// readerProblem is why a page, a feed item or a JSON Lines record gave no
+// article. It is left out and the rest goes on, in extract as in load:
+// one bad page of a feed does not spoil the others.
+type readerProblem struct{ error }
+
+func (p readerProblem) Unwrap() error { return p.error }
+
+// leftOut reports whether every error of l is a readerProblem.
+func leftOut(l InputErrors) bool {
+	for _, e := range l {
+		var p readerProblem
+		if !errors.As(e.Err, &p) {
 			return false
 		}
 	}

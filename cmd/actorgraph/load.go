@@ -122,6 +122,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 		return err
 	}
 	if store == nil {
+		if st := src.reader.Stats(); st.Known > 0 {
+			fmt.Fprintf(f.IO.Out, "Nothing new to load: %s fetched, %s skipped (already in the graph)\n", plural(st.Fetched, "page", "pages"), plural(st.Known, "feed item", "feed items"))
+		}
 		return bad.Err()
 	}
 	installed, err := store.InstallQueries(ctx, queries.All())
