@@ -309,6 +309,34 @@ func dash(s string) string {
 // writeExplanation prints, for every relationship, the rule that found each
 // of its evidence sentences, and the sentence; the article's title too when
 // there are several articles.
+// whenWhere says when and where the event of a piece of evidence happened:
+// ", 2025-12-02 (Tuesday), Moscow (Kremlin), Russia".
+func whenWhere(ev graph.Evidence) string {
+	var parts []string
+	if ev.Date != "" {
+		d := ev.Date
+		if ev.DatePhrase != "" {
+			d += fmt.Sprintf(" (%s)", ev.DatePhrase)
+		}
+		parts = append(parts, d)
+	}
+	switch {
+	case ev.Place != "" && ev.Venue != "":
+		parts = append(parts, fmt.Sprintf("%s (%s)", ev.Place, ev.Venue))
+	case ev.Venue != "":
+		parts = append(parts, ev.Venue)
+	case ev.Place != "":
+		parts = append(parts, ev.Place)
+	}
+	if ev.Country != "" {
+		parts = append(parts, ev.Country)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, ", ")
+}
+
 func writeExplanation(w io.Writer, g *graph.Graph) error {
 	name := names(g)
 	titles := map[string]string{}
@@ -338,7 +366,7 @@ func writeExplanation(w io.Writer, g *graph.Graph) error {
 			if ev.Score > 0 {
 				conf = fmt.Sprintf(", confidence %.2f", ev.Score)
 			}
-			fmt.Fprintf(w, "  rule %s%s%s: %s\n", rule, conf, where, oneLine(ev.Sentence))
+			fmt.Fprintf(w, "  rule %s%s%s%s: %s\n", rule, conf, where, whenWhere(ev), oneLine(ev.Sentence))
 			if len(ev.Features) > 0 {
 				fmt.Fprintf(w, "    weighed most: %s\n", strings.Join(ev.Features, ", "))
 			}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -125,7 +126,23 @@ func newFileSource(args []string, limits ReadLimits, i, n int, reader *source.Re
 	return &fileSource{files: files, limits: limits, reader: reader}, dirs, nil
 }
 
-func (s *fileSource) Total() int { return len(s.files) }
+// Total is the number of files when each is at most one article; with a
+// URL, standard input, a feed or JSON Lines, which may hold any number, it
+// is -1. Only files that do not end in .txt or .text are looked into.
+func (s *fileSource) Total() int {
+	for _, path := range s.files {
+		if remote(path) {
+			return -1
+		}
+		if ext := strings.ToLower(filepath.Ext(path)); ext == ".txt" || ext == ".text" {
+			continue
+		}
+		if kind, _ := source.Sniff(path); kind == source.Feed || kind == source.Lines {
+			return -1
+		}
+	}
+	return len(s.files)
+}
 
 func (s *fileSource) Articles(ctx context.Context) iter.Seq2[Input, error] {
 	return func(yield func(Input, error) bool) {

@@ -115,3 +115,12 @@ func notArticle(path string, head []byte) string {
 	}
 	return ""
 }
+
+// Sniff tells what the file at path holds from its first bytes, as Detect.
+func Sniff(path string) (Kind, error) {
+	head, err := peek(path)
+	if err != nil {
+		return "", err
+	}
+	return Detect(head)
+}
