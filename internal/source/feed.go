@@ -33,11 +33,10 @@ func (r *Reader) feed(ctx context.Context, source, final string, data []byte, yi
 	}
 	base, _ := url.Parse(final)
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	var wg sync.WaitGroup
+	defer func() { cancel(); wg.Wait() }() // a caller that stops early stops the fetches
 	items := make([]*item, len(f.Items))
 	sem := make(chan struct{}, feedWorkers)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	for i, it := range f.Items {
 		items[i] = &item{done: make(chan struct{})}
 		link := resolve(base, it.Link)
@@ -118,7 +117,9 @@ func (r *Reader) item(ctx context.Context, f *gofeed.Feed, it *gofeed.Item, link
 		default:
 			return nil, fmt.Errorf("%w: the item's page is a %s, not a page", ErrNotArticle, kind)
 		}
-		a.URL = link
+		if a.URL == "" {
+			a.URL = link // else the page's canonical address
+		}
 	}
 	a.Source = link
 	if a.Source == "" {

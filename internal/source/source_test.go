@@ -443,3 +443,23 @@ func TestFolders(t *testing.T) {
 		t.Errorf("problems %v", probs)
 	}
 }
+
+// TestStopEarly: a caller that stops after the first article does not wait
+// for the other items' pages.
+func TestStopEarly(t *testing.T) {
+	s := newNewsSite(t)
+	s.feeds["slow"] = rss(s.URL, s.URL+"/p/1", s.URL+"/slow", s.URL+"/slow?2", s.URL+"/slow?3")
+	f := source.NewFetcher()
+	f.Timeout = 10 * time.Second
+	f.PerHost = 8 // else /p/1 may wait its turn behind two slow pages
+	start := time.Now()
+	for a, err := range (&source.Reader{Fetcher: f}).Articles(context.Background(), []string{s.URL + "/feed/slow"}) {
+		if err != nil || a.URL != s.URL+"/p/1" {
+			t.Fatalf("first: %v %v", a, err)
+		}
+		break
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("stopping took %v", d)
+	}
+}
