@@ -6,8 +6,10 @@
 #   make neo4j-up     start Neo4j: Docker Compose when a Docker engine answers, else the
 #                     local launcher (scripts/neo4j-local, no Docker needed)
 #   make neo4j-down   stop it
-#   make demo         neo4j-up, build, load the Moscow Times article, query who-met-whom
+#   make demo         neo4j-up, build, load the Moscow Times article, query who-met-whom,
+#                     and print the address of Neo4j Browser
 #   make lint         gofmt -l and go vet
+#   make fuzz         run each fuzz target for FUZZTIME (10s) with short minimisation
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -22,8 +24,12 @@ LOCAL_ENV := $(or $(NEO4J_LOCAL_DIR),.neo4j-local)/env
 
 # docker_up is true when a Docker engine answers (not only a docker client).
 docker_up = docker info >/dev/null 2>&1
+# With Docker, the guide of saved queries and the graph style are served by the guide
+# service of docker-compose.yml from this folder, on 127.0.0.1:$(GUIDE_PORT).
+DOCKER_BROWSER_DIR := .neo4j-local/docker-browser
+GUIDE_PORT := $(or $(NEO4J_GUIDE_PORT),7480)
 
-.PHONY: build test neo4j-up neo4j-down demo lint
+.PHONY: build test neo4j-up neo4j-down demo lint fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
@@ -39,6 +45,12 @@ test:
 
 neo4j-up:
 	@if $(docker_up); then \
+		mkdir -p $(DOCKER_BROWSER_DIR); \
+		cp browser/actorgraph.grass $(DOCKER_BROWSER_DIR)/actorgraph.grass; \
+		$(GO) run ./cmd/actorgraph queries guide \
+			--url http://127.0.0.1:$(GUIDE_PORT)/guide.html \
+			--style-url http://127.0.0.1:$(GUIDE_PORT)/actorgraph.grass \
+			$(DOCKER_BROWSER_DIR)/guide.html; \
 		docker compose up -d --wait; \
 	else \
 		echo "make neo4j-up: no Docker engine; using the local launcher (scripts/neo4j-local)"; \
@@ -63,8 +75,15 @@ demo: neo4j-up build
 	echo "+ $(BIN) load $(ARTICLE)"; \
 	$(BIN) load $(ARTICLE); \
 	echo "+ $(BIN) query who-met-whom"; \
-	$(BIN) query who-met-whom
-	@echo "Neo4j is still running; stop it with: make neo4j-down"
+	$(BIN) query who-met-whom; \
+	echo "Neo4j is still running; stop it with: make neo4j-down"; \
+	if $(docker_up); then \
+		echo "Neo4j Browser: http://127.0.0.1:7474/browser/ (user neo4j, password \$$NEO4J_PASSWORD)"; \
+	elif [[ -n "$${NEO4J_BROWSER_URL:-}" ]]; then \
+		echo "Neo4j Browser: $$NEO4J_BROWSER_URL (user neo4j, password: NEO4J_PASSWORD in $(LOCAL_ENV))"; \
+	else \
+		echo "Neo4j Browser: off (NEO4J_LOCAL_HTTP_PORT=off)"; \
+	fi
 
 lint:
 	@unformatted=$$(gofmt -l .); \
@@ -79,3 +98,20 @@ lint:
 model: build
 	$(BIN) train
 	$(GO) build -o $(BIN) ./cmd/actorgraph
+
+# FUZZ_TARGETS are package:target pairs; every fuzz target of the repository.
+FUZZ_TARGETS := ./extract:FuzzExtract ./extract:FuzzClean ./graph/namekey:FuzzKey \
+	./cmd/actorgraph:FuzzParams ./extract/postag:FuzzTag ./extract/postag:FuzzWordFunctions
+FUZZTIME ?= 10s
+# Go's default minimisation (60s per new input) eats short runs; 50
+# executions per input keeps the time for fuzzing.
+FUZZMINIMIZE ?= 50x
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "+ go test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg 2>&1 \
+			| grep -E '^(fuzz: elapsed: .*execs|ok|FAIL|---|\s+\S+_test.go)' | tail -3; \
+		test "$${PIPESTATUS[0]}" -eq 0 || exit 1; \
+	done

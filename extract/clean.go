@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // document is an article's text once cleaned: its title, its publication date
@@ -44,6 +46,10 @@ var dateLayouts = []string{
 // wraps them, in which case blank lines separate paragraphs.
 func clean(raw string) document {
 	var doc document
+	// One spelling of every accented letter (NFC), so that "é" typed as
+	// one character or as "e" and an accent is the same text; no byte-order
+	// mark before the title.
+	raw = norm.NFC.String(strings.TrimPrefix(raw, "\ufeff"))
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
 	for _, block := range splitParagraphs(raw) {
@@ -118,7 +124,8 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, ":")
 }
 
-// cleanLine removes markup from one paragraph.
+// cleanLine removes markup, control and format characters from one
+// paragraph.
 func cleanLine(s string) string {
 	s = reBoldCredit.ReplaceAllString(s, "")
 	s = reTag.ReplaceAllString(s, "")
@@ -131,7 +138,10 @@ func cleanLine(s string) string {
 		switch {
 		case r == '\u00a0' || r == '\t':
 			return ' '
-		case unicode.IsControl(r):
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			// Control and format characters (byte-order marks,
+			// bidirectional overrides such as U+202E, zero-width spaces)
+			// never belong in a name or a sentence.
 			return -1
 		}
 		return r

@@ -43,6 +43,23 @@ func TestClean(t *testing.T) {
 			want: document{Title: "What will they discuss?", Paragraphs: []string{"Trade."}},
 		},
 
+		// Text hygiene.
+		{
+			name: "byte-order mark before the title",
+			in:   "\ufeffTalks in Oslo\n\nAnna Berg met Tomas Lind.",
+			want: document{Title: "Talks in Oslo", Paragraphs: []string{"Anna Berg met Tomas Lind."}},
+		},
+		{
+			name: "NFD accents become NFC",
+			in:   "Ele\u0301onore Berg met Tomas Lind.",
+			want: document{Paragraphs: []string{"El\u00e9onore Berg met Tomas Lind."}},
+		},
+		{
+			name: "bidirectional controls and zero-width spaces removed",
+			in:   "Anna \u202eBerg\u202c met To\u200bmas \u2066Lind\u2069.",
+			want: document{Paragraphs: []string{"Anna Berg met Tomas Lind."}},
+		},
+
 		// Markup.
 		{
 			name: "HTML underline",

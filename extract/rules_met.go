@@ -82,7 +82,11 @@ func (c *clauseView) subjectAfterComma(p int) []int {
 	return nil
 }
 
-// talksWith: "X held talks with Y", "X arrived for talks with Y".
+// possessivePronouns stand for the actor whose talks they are.
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true}
+
+// talksWith: "X held talks with Y", "X arrived for talks with Y", "her
+// meeting with Y".
 func talksWith(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "noun") {
@@ -97,6 +101,10 @@ func talksWith(c *clauseView) []edge {
 		switch {
 		case p > 0 && c.tok(p-1).Tag == "POS":
 			subj = c.possessorBefore(p) // "Putin's talks with ..."
+		case p > 0 && possessivePronouns[c.tok(p-1).Lower] && c.mentionAt(p-1) != nil:
+			subj = []int{c.mentionAt(p - 1).Entity} // "her meeting with ...", resolved
+		case p > 1 && c.tok(p-1).Tag == "NN" && possessivePronouns[c.tok(p-2).Lower] && c.mentionAt(p-2) != nil:
+			subj = []int{c.mentionAt(p - 2).Entity} // "his peace talks with ..."
 		case c.joined(p):
 			subj = c.subjects(p, hosts)
 		case p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after"):

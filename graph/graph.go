@@ -10,9 +10,8 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/actorgraph/actorgraph/graph/namekey"
 )
 
 // EntityType is the kind of an actor. Only the values below exist; they double
@@ -267,35 +266,9 @@ func ArticleID(text []byte) string {
 	return "article:" + hex.EncodeToString(sum[:8])
 }
 
-// Normalize folds a name for comparison: accents removed, lower case, a final
+// Normalize folds a name for comparison with namekey.Key: format characters
+// and accents removed, Latin look-alikes folded, lower case, a final
 // possessive dropped, punctuation turned into single spaces, a leading "the "
 // dropped. "The U.S.", "u.s." and "US" stay distinct from each other only by
 // their letters: Normalize("U.S.") is "u s".
-func Normalize(name string) string {
-	s := norm.NFKD.String(name)
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\u2019':
-			r = '\''
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		space = true
-	}
-	out := b.String()
-	out = strings.ReplaceAll(out, "'s ", " ")
-	out = strings.TrimSuffix(out, "'s")
-	out = strings.ReplaceAll(out, "'", " ")
-	out = strings.Join(strings.Fields(out), " ")
-	return strings.TrimPrefix(out, "the ")
-}
+func Normalize(name string) string { return namekey.Key(name) }

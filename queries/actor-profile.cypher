@@ -1,8 +1,7 @@
 // name: actor-profile
 // description: Every relationship of one actor, either way round, with its evidence.
 // param: name = Witkoff (actor) -- the actor to describe
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:MET_WITH|ADVISES|CRITICIZED]-(x:Actor)
 WITH a, r, x,
      CASE

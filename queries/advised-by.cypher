@@ -1,8 +1,7 @@
 // name: advised-by
 // description: Whom one actor advises, with the sentences that say so.
 // param: name = Witkoff (actor) -- the adviser
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:ADVISES]->(advisee:Actor)
 RETURN a.name AS adviser, advisee.name AS advises, [l IN labels(advisee) WHERE l <> 'Actor'][0] AS type,
        r.count AS sentences, r.sentences AS evidence,

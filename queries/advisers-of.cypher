@@ -1,8 +1,7 @@
 // name: advisers-of
 // description: Who advises one actor, with the sentences that say so.
 // param: name = Putin (actor) -- the actor whose advisers to list
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (x:Actor)-[r:ADVISES]->(a)
 RETURN x.name AS adviser, coalesce(x.roles, []) AS roles, a.name AS advises,
        r.count AS sentences, r.sentences AS evidence,

@@ -2,10 +2,8 @@
 // description: Actors who met both of two actors, with the sentences for each meeting.
 // param: a = Witkoff (actor) -- one actor
 // param: b = Kushner (actor) -- the other
-MATCH (x:Actor)
-WHERE x.id = $a OR toLower(trim($a)) IN x.names
-MATCH (y:Actor)
-WHERE y.id = $b OR toLower(trim($b)) IN y.names
+ACTOR x = $a
+ACTOR y = $b
 MATCH (x)-[rx:MET_WITH]-(c:Actor)-[ry:MET_WITH]-(y)
 WHERE c <> x AND c <> y AND x <> y
 RETURN c.name AS contact, [l IN labels(c) WHERE l <> 'Actor'][0] AS type,

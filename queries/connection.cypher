@@ -2,10 +2,8 @@
 // description: The shortest chains of meetings, advice and criticism, in any direction, that link two actors.
 // param: from = Don Bacon (actor) -- where the chain starts
 // param: to = Vladimir Putin (actor) -- where it ends
-MATCH (a:Actor)
-WHERE a.id = $from OR toLower(trim($from)) IN a.names
-MATCH (b:Actor)
-WHERE b.id = $to OR toLower(trim($to)) IN b.names
+ACTOR a = $from
+ACTOR b = $to
 WITH a, b
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[:MET_WITH|ADVISES|CRITICIZED*..10]-(b))

@@ -3,8 +3,7 @@
 // param: name = Bacon (actor) -- the critic
 // param: since = 2025-12-01 (optional date) -- only evidence dated on or after this day, month or year
 // param: until = 2025-12-31 (optional date) -- only evidence dated on or before this day, month or year
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:CRITICIZED]->(target:Actor)
 WITH a, r, target, [i IN range(0, size(r.sentences) - 1)
           WHERE ($since IS NULL OR (coalesce(r.dates[i], '') <> '' AND left(r.dates[i], size($since)) >= left($since, size(r.dates[i]))))

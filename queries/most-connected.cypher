@@ -1,6 +1,6 @@
 // name: most-connected
 // description: Actors by how many relationships they have (meetings, advice, criticism, either way round).
-// param: limit = 10 -- how many actors to list
+// param: limit = 10 (default) -- how many actors to list
 MATCH (a:Actor)-[r:MET_WITH|ADVISES|CRITICIZED]-(other:Actor)
 WITH a, count(r) AS relationships, count(DISTINCT other) AS actors, sum(r.count) AS sentences,
      count(CASE WHEN type(r) = 'MET_WITH' THEN 1 END) AS meetings

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type Param struct {
 	Optional bool
 	// Date means the value is a date: YYYY, YYYY-MM or YYYY-MM-DD.
 	Date bool
+	// Default means a missing value takes the example: "(default)" after
+	// it in the header.
+	Default bool
 }
 
 // reDate is the form of a date parameter.
@@ -49,8 +53,12 @@ func (p Param) Integer() bool {
 	return err == nil
 }
 
-// String returns the parameter with its example: "name (e.g. Putin)".
+// String returns the parameter with its example: "name (e.g. Putin)", or
+// "limit (default 10)".
 func (p Param) String() string {
+	if p.Default {
+		return fmt.Sprintf("%s (default %s)", p.Name, p.Example)
+	}
 	return fmt.Sprintf("%s (e.g. %s)", p.Name, p.Example)
 }
 
@@ -96,14 +104,88 @@ func Lookup(name string) (Query, error) {
 	for i, q := range all {
 		names[i] = q.Name
 	}
-	return Query{}, fmt.Errorf("%w %q; available: %s", ErrUnknownQuery, name, strings.Join(names, ", "))
+	hint := ""
+	if near := Suggest(name, names); len(near) > 0 {
+		hint = "; did you mean " + strings.Join(near, " or ") + "?"
+	}
+	return Query{}, fmt.Errorf("%w %q%s; available: %s", ErrUnknownQuery, Short(name), hint, strings.Join(names, ", "))
+}
+
+// Suggest returns the names close to typed, closest first: those within an
+// edit distance of a third of their length (at least 2), and those that
+// start with typed or contain it.
+func Suggest(typed string, names []string) []string {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	if typed == "" || len(typed) > 100 {
+		return nil
+	}
+	type near struct {
+		name string
+		d    int
+	}
+	var out []near
+	for _, n := range names {
+		d := distance(typed, strings.ToLower(n))
+		limit := max(2, len(n)/3)
+		switch {
+		case d <= limit:
+			out = append(out, near{n, d})
+		case len(typed) >= 3 && strings.Contains(n, typed):
+			out = append(out, near{n, limit + 1})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].d < out[j].d })
+	names = nil
+	for i, n := range out {
+		if i == 3 {
+			break
+		}
+		names = append(names, n.name)
+	}
+	return names
+}
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// maxShown is how many characters of a value a message shows.
+const maxShown = 60
+
+// Short returns s as a message may show it: cut at 60 characters with the
+// length it had, so a 100 kB parameter is not echoed back whole.
+func Short(s string) string {
+	r := []rune(s)
+	if len(r) <= maxShown {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d characters)", string(r[:maxShown-1]), len(r))
 }
 
 // Bind turns the values a user gave, by parameter name, into the parameters
 // of the query: integers for integer parameters, strings otherwise. A missing
-// or empty value gives an error wrapping ErrMissingParam; a value for a
-// parameter the query does not have is an error too. Both list the expected
-// parameters with examples.
+// or empty value takes the example when the parameter has a default, else
+// gives an error wrapping ErrMissingParam; a value for a parameter the query
+// does not have is an error too. Both list the expected parameters with
+// examples.
 func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	known := map[string]bool{}
 	for _, p := range q.Params {
@@ -117,6 +199,9 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
+		for i, u := range unknown {
+			unknown[i] = Short(u)
+		}
 		return nil, fmt.Errorf("query %s has no parameter %s; %s", q.Name, strings.Join(unknown, ", "), q.expected())
 	}
 	params := make(map[string]any, len(q.Params))
@@ -124,7 +209,10 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 	for _, p := range q.Params {
 		v, ok := values[p.Name]
 		v = strings.TrimSpace(v)
-		if !ok || v == "" {
+		if (!ok || v == "") && p.Default {
+			v = p.Example
+		}
+		if v == "" {
 			if p.Optional {
 				params[p.Name] = nil
 				continue
@@ -138,7 +226,7 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 		if p.Integer() {
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return nil, fmt.Errorf("query %s: parameter %s must be an integer (e.g. %s), not %q", q.Name, p.Name, p.Example, v)
+				return nil, fmt.Errorf("query %s: parameter %s must be an integer (e.g. %s), not %q", q.Name, p.Name, p.Example, Short(v))
 			}
 			params[p.Name] = n
 			continue
@@ -203,7 +291,8 @@ func load(fsys fs.FS) ([]Query, error) {
 //
 // A param line is "NAME = EXAMPLE", then in brackets its kinds: "actor"
 // when the value names an actor, "date" for a date, "optional" when it may
-// be left out (it is then null); then optionally " -- DESCRIPTION". name and description are
+// be left out (it is then null), "default" when a value left out is the
+// example; then optionally " -- DESCRIPTION". name and description are
 // required, every $parameter of the body must be declared and every declared
 // one used.
 func Parse(file, text string) (Query, error) {
@@ -242,7 +331,14 @@ func Parse(file, text string) (Query, error) {
 	case strings.TrimSpace(strings.Join(lines[body:], "\n")) == "":
 		return Query{}, &HeaderError{File: file, Line: body + 1, Msg: "no Cypher after the header"}
 	}
-	used := parameters(strings.Join(lines[body:], "\n"))
+	expanded, actors := expandActors(lines[body:])
+	for name, line := range actors {
+		if !slices.ContainsFunc(q.Params, func(p Param) bool { return p.Name == name && p.Actor }) {
+			return Query{}, &HeaderError{File: file, Line: body + line + 1, Msg: fmt.Sprintf("ACTOR $%s: declare it with \"// param: %s = EXAMPLE (actor)\"", name, name)}
+		}
+	}
+	q.Cypher = strings.Join(append(lines[:body:body], expanded...), "\n")
+	used := parameters(strings.Join(expanded, "\n"))
 	declared := map[string]bool{}
 	for _, p := range q.Params {
 		if declared[p.Name] {
@@ -261,7 +357,8 @@ func Parse(file, text string) (Query, error) {
 	return q, nil
 }
 
-// parseParam parses "name = Example (actor) -- description".
+// parseParam parses "name = Example (actor) -- description" or
+// "name = Example (default) -- description".
 func parseParam(s string) (Param, error) {
 	var p Param
 	s, p.Description, _ = strings.Cut(s, "--")
@@ -281,8 +378,10 @@ func parseParam(s string) (Param, error) {
 				p.Optional = true
 			case "date":
 				p.Date = true
+			case "default":
+				p.Default = true
 			default:
-				return Param{}, fmt.Errorf("param %q: unknown kind %q; want actor, optional or date", s, flag)
+				return Param{}, fmt.Errorf("param %q: unknown kind %q; want actor, optional, date or default", s, flag)
 			}
 		}
 		example = strings.TrimSpace(example[:i])

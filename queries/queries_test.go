@@ -166,6 +166,13 @@ func TestParse(t *testing.T) {
 		{name: "unused", text: "// name: q\n// description: D.\n// param: name = x\nRETURN 1\n", err: "declared but not used"},
 		{name: "twice", text: "// name: q\n// description: D.\n// param: name = x\n// param: name = y\nRETURN $name\n", err: "declared twice"},
 		{name: "bad name", text: "// name: q\n// description: D.\n// param: my-name = x\nRETURN 1\n", err: "letters, digits and _"},
+		{
+			name: "default",
+			text: "// name: q\n// description: D.\n// param: limit = 10 (default) -- how many\nRETURN $limit\n",
+			want: Query{Name: "q", Description: "D.", Params: []Param{{Name: "limit", Description: "how many", Example: "10", Default: true}}},
+		},
+		{name: "ACTOR of a plain parameter", text: "// name: q\n// description: D.\n// param: name = x\nACTOR a = $name\nRETURN a\n", err: "ACTOR $name: declare it with"},
+		{name: "ACTOR of an undeclared parameter", text: "// name: q\n// description: D.\nACTOR a = $who\nRETURN a\n", err: "ACTOR $who: declare it with"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,10 +186,66 @@ func TestParse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			tt.want.Cypher = tt.text
+			tt.want.Cypher = strings.TrimSuffix(tt.text, "\n") + "\n"
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Parse = %+v, want %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestActorLines checks that ACTOR lines become the look-up, in every
+// embedded query with an actor parameter, and that the Cypher holds no
+// ACTOR line any more (Browser could not run it).
+func TestActorLines(t *testing.T) {
+	q, err := Parse("t.cypher", "// name: q\n// description: D.\n// param: a = X (actor)\n// param: b = Y (actor)\nACTOR x = $a\nACTOR y = $b\nRETURN x, y\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "// name: q\n// description: D.\n// param: a = X (actor)\n// param: b = Y (actor)\n" + ActorLookup("x", "a") + "\n" + ActorLookup("y", "b") + "\nRETURN x, y\n"
+	if q.Cypher != want {
+		t.Errorf("Cypher:\n%s\nwant:\n%s", q.Cypher, want)
+	}
+	for _, q := range All() {
+		if reActor.MatchString(q.Cypher) || strings.Contains(q.Cypher, "\nACTOR") {
+			t.Errorf("%s: an ACTOR line is left", q.Name)
+		}
+		for _, p := range q.Params {
+			if p.Actor && !strings.Contains(q.Cypher, "CALL () {\n  WITH toLower(trim($"+p.Name+")) AS key") {
+				t.Errorf("%s: actor parameter %s is not looked up by the one rule", q.Name, p.Name)
+			}
+			if p.Actor && strings.Contains(q.Cypher, "IN a.names") {
+				t.Errorf("%s: matches names outside the look-up", q.Name)
+			}
+		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	names := []string{"who-met", "who-met-whom", "most-connected", "actors", "actor-profile"}
+	for _, tt := range []struct {
+		typed string
+		want  string
+	}{
+		{"whomet", "who-met"},
+		{"who-met-who", "who-met-whom"},
+		{"most-conected", "most-connected"},
+		{"profile", "actor-profile"},
+		{"zzzzzz", ""},
+		{"", ""},
+	} {
+		if got := strings.Join(Suggest(tt.typed, names), ","); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+func TestShort(t *testing.T) {
+	if got := Short("Putin"); got != "Putin" {
+		t.Errorf("Short(Putin) = %q", got)
+	}
+	long := strings.Repeat("é", 100000)
+	if got := Short(long); got != strings.Repeat("é", 59)+"… (100000 characters)" {
+		t.Errorf("Short(long) = %q", got)
 	}
 }

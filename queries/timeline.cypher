@@ -3,8 +3,7 @@
 // param: name = Putin (actor) -- the actor
 // param: since = 2025-12-01 (optional date) -- only evidence dated on or after this day, month or year
 // param: until = 2025-12-31 (optional date) -- only evidence dated on or before this day, month or year
-MATCH (a:Actor)
-WHERE a.id = $name OR toLower(trim($name)) IN a.names
+ACTOR a = $name
 MATCH (a)-[r:MET_WITH|CRITICIZED]-(other:Actor)
 UNWIND range(0, size(r.sentences) - 1) AS i
 WITH a, r, other, i, coalesce(r.dates[i], '') AS date

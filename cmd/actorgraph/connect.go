@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
-	"net/url"
+	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -21,10 +24,12 @@ const (
 // ConnectionFlags are the Neo4j connection flags of load and query. Empty
 // values fall back to the environment, then to the defaults.
 type ConnectionFlags struct {
-	URI      string
-	Username string
-	Password string
-	Database string
+	URI            string
+	Username       string
+	Password       string
+	Database       string
+	ConnectTimeout time.Duration
+	QueryTimeout   time.Duration
 }
 
 func (c *ConnectionFlags) register(fs *pflag.FlagSet) {
@@ -32,6 +37,8 @@ func (c *ConnectionFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.Username, "username", "", "Neo4j user (default $NEO4J_USERNAME or "+defaultUsername+")")
 	fs.StringVar(&c.Password, "password", "", "Neo4j password (default $NEO4J_PASSWORD)")
 	fs.StringVar(&c.Database, "database", "", "Neo4j database (default $NEO4J_DATABASE or "+defaultDatabase+")")
+	fs.DurationVar(&c.ConnectTimeout, "connect-timeout", neo4jstore.DefaultConnectTimeout, "give up when Neo4j does not answer a connection and login within this time")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", neo4jstore.DefaultQueryTimeout, "give up on a query or write transaction that takes longer")
 }
 
 // config resolves the flags against the environment.
@@ -46,25 +53,58 @@ func (c ConnectionFlags) config(getenv func(string) string) neo4jstore.Config {
 		return def
 	}
 	return neo4jstore.Config{
-		URI:      pick(c.URI, "NEO4J_URI", defaultURI),
-		Username: pick(c.Username, "NEO4J_USERNAME", defaultUsername),
-		Password: pick(c.Password, "NEO4J_PASSWORD", ""),
-		Database: pick(c.Database, "NEO4J_DATABASE", defaultDatabase),
+		URI:            pick(c.URI, "NEO4J_URI", defaultURI),
+		Username:       pick(c.Username, "NEO4J_USERNAME", defaultUsername),
+		Password:       pick(c.Password, "NEO4J_PASSWORD", ""),
+		Database:       pick(c.Database, "NEO4J_DATABASE", defaultDatabase),
+		ConnectTimeout: c.ConnectTimeout,
+		QueryTimeout:   c.QueryTimeout,
 	}
 }
 
-// openStore connects to Neo4j. The returned store's errors, and Open's, never
-// show the password.
+// openStore connects to Neo4j. Neither its errors nor the store's hold the
+// password: neo4jstore builds them from parts that never contain it, so
+// nothing needs hiding here (hiding would tell where the password was).
 func openStore(ctx context.Context, f *Factory, cfg neo4jstore.Config) (Store, error) {
+	if err := neo4jstore.CheckURI(cfg.URI); err != nil {
+		return nil, err
+	}
 	s, err := f.OpenStore(ctx, cfg)
 	if err != nil {
-		return nil, redacted(err, cfg.Password)
+		if errors.Is(err, neo4jstore.ErrAuth) && cfg.Password == "" {
+			hint := passwordHint(f.Getenv)
+			if strings.Contains(cfg.URI, "@") {
+				hint += "; a user and password inside the URI are not used"
+			}
+			err = &hintError{err: err, hint: hint}
+		}
+		return nil, err
 	}
 	return s, nil
 }
 
-// withStore opens the store cfg names, runs fn with it and closes it. Every
-// error, fn's included, comes back with the password hidden.
+// passwordHint says how to give the password, and where scripts/neo4j-local
+// keeps the one it generated.
+func passwordHint(getenv func(string) string) string {
+	dir := getenv("NEO4J_LOCAL_DIR")
+	if dir == "" {
+		dir = ".neo4j-local"
+	}
+	return fmt.Sprintf("no password was given: set NEO4J_PASSWORD or use --password; "+
+		"for the Neo4j of scripts/neo4j-local run `source %s` (it keeps the password in %s)",
+		filepath.Join(dir, "env"), filepath.Join(dir, "password"))
+}
+
+// hintError adds advice to an error's message.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e *hintError) Error() string { return e.err.Error() + "; " + e.hint }
+func (e *hintError) Unwrap() error { return e.err }
+
+// withStore opens the store cfg names, runs fn with it and closes it.
 func withStore(ctx context.Context, f *Factory, cfg neo4jstore.Config, fn func(Store) error) (err error) {
 	store, err := openStore(ctx, f, cfg)
 	if err != nil {
@@ -72,34 +112,11 @@ func withStore(ctx context.Context, f *Factory, cfg neo4jstore.Config, fn func(S
 	}
 	defer func() {
 		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
+			err = cerr
 		}
 	}()
-	return redacted(fn(store), cfg.Password)
+	return fn(store)
 }
 
-// redacted returns err with every occurrence of secret in its text hidden;
-// errors.Is and errors.As still see the original.
-func redacted(err error, secret string) error {
-	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
-		return err
-	}
-	return &redactedError{msg: strings.ReplaceAll(err.Error(), secret, "***"), err: err}
-}
-
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }
-
-// displayURI is uri as it may be shown: without a password in it.
-func displayURI(uri string) string {
-	u, err := url.Parse(uri)
-	if err != nil || u.User == nil {
-		return uri
-	}
-	return u.Redacted()
-}
+// displayURI is uri as it may be shown: without user information.
+func displayURI(uri string) string { return neo4jstore.SafeURI(uri) }

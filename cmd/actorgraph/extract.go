@@ -107,7 +107,14 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 			return err
 		}
 		defer js.cleanup()
-		add = func(b *batch) error { return js.add(b.Graph) }
+		ids := newIdentityStream(f)
+		add = func(b *batch) error {
+			g, err := ids.batch(b)
+			if err != nil {
+				return err
+			}
+			return js.add(g)
+		}
 		finish = js.close
 	case "jsonl":
 		bw := bufio.NewWriter(out)
@@ -125,20 +132,29 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		if err := neo4jstore.WriteSchemaScript(bw); err != nil {
 			return err
 		}
+		ids := newIdentityStream(f)
 		add = func(b *batch) error {
 			if len(b.Graph.Articles) == 0 {
 				return nil
 			}
-			if err := neo4jstore.WriteDataScript(bw, b.Graph); err != nil {
+			g, err := ids.batch(b)
+			if err != nil {
+				return err
+			}
+			if err := neo4jstore.WriteDataScript(bw, g); err != nil {
 				return err
 			}
 			return bw.Flush()
 		}
 		finish = bw.Flush
 	default:
-		g := &graph.Graph{}
-		add = func(b *batch) error { g.Merge(b.Graph); return nil }
+		var graphs []*graph.Graph
+		add = func(b *batch) error { graphs = append(graphs, b.Graphs...); return nil }
 		finish = func() error {
+			g, err := resolveIdentities(f, graphs) // actors that are one across the articles
+			if err != nil {
+				return err
+			}
 			if err := writeGraphTable(out, g); err != nil {
 				return err
 			}

@@ -85,7 +85,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 			return
 		}
 		if cerr := store.Close(context.WithoutCancel(ctx)); cerr != nil && err == nil {
-			err = redacted(cerr, cfg.Password)
+			err = cerr
 		}
 	}()
 	var (
@@ -104,12 +104,19 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 				}
 				store = s
 				if err := store.EnsureSchema(ctx); err != nil {
-					return redacted(err, cfg.Password)
+					return err
 				}
 			}
-			s, err := store.Write(ctx, b.storeGraph())
+			g, err := resolveBatch(ctx, f, store, b)
 			if err != nil {
-				return redacted(err, cfg.Password)
+				return err
+			}
+			s, err := store.Write(ctx, g)
+			if err != nil {
+				return err
+			}
+			if err := storeMerges(ctx, f, store); err != nil {
+				return err
 			}
 			sum = addSummary(sum, s)
 			articles += b.Articles
@@ -127,9 +134,13 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 		}
 		return bad.Err()
 	}
+	joined, err := joinStored(ctx, f, store)
+	if err != nil {
+		return err
+	}
 	installed, err := store.InstallQueries(ctx, queries.All())
 	if err != nil {
-		return redacted(err, cfg.Password)
+		return err
 	}
 
 	took := f.Now().Sub(start).Round(10 * time.Millisecond)
@@ -142,7 +153,11 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	for _, d := range dirNames {
 		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], "article file", "article files"), d)
 	}
-	fmt.Fprintf(out, "Loaded %s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), displayURI(cfg.URI), cfg.Database, took)
+	shard := ""
+	if opts.Read.Shard != "" {
+		shard = " (shard " + opts.Read.Shard + ")"
+	}
+	fmt.Fprintf(out, "Loaded %s%s into %s (database %s) in %s\n", plural(articles, "article file", "article files"), shard, displayURI(cfg.URI), cfg.Database, took)
 	row := func(what string, created, updated int) {
 		fmt.Fprintf(out, "  %-14s %5d created %5d updated\n", what, created, updated)
 	}
@@ -150,6 +165,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	row("actors", sum.ActorsCreated, sum.ActorsUpdated)
 	row("relationships", sum.RelationshipsCreated, sum.RelationshipsUpdated)
 	fmt.Fprintf(out, "  %s added\n", plural(sum.EvidenceAdded, "evidence sentence", "evidence sentences"))
+	if n := len(f.merges) + joined; n > 0 {
+		fmt.Fprintf(out, "  %s in the merge log (see: actorgraph merges)\n", plural(n, "actor merged or kept apart", "actors merged or kept apart"))
+	}
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
 	if st := src.reader.Stats(); st.Fetched > 0 || st.Known > 0 {
 		fmt.Fprintf(out, "  %s fetched, %s skipped (already in the graph)\n", plural(st.Fetched, "page", "pages"), plural(st.Known, "feed item", "feed items"))
@@ -182,7 +200,7 @@ func storedArticles(ctx context.Context, f *Factory, cfg neo4jstore.Config) sour
 				return
 			}
 			if stored, err = lister.StoredArticles(ctx); err != nil {
-				fmt.Fprintf(f.IO.ErrOut, "warning: every feed item is fetched, as the graph cannot say which it has: %v\n", redacted(err, cfg.Password))
+				fmt.Fprintf(f.IO.ErrOut, "warning: every feed item is fetched, as the graph cannot say which it has: %v\n", err)
 			}
 		})
 	}

@@ -172,6 +172,14 @@ func extractBatch(ctx context.Context, x Extractor, inputs []Input, workers int,
 // each name into the aliases first makes what is stored the same however the
 // articles fall into batches and shards.
 func (b *batch) storeGraph() *graph.Graph {
+	merged := &graph.Graph{}
+	merged.Merge(b.spelledGraphs()...)
+	return merged
+}
+
+// spelledGraphs returns the graphs of the batch with each actor's name
+// folded into its aliases (see storeGraph).
+func (b *batch) spelledGraphs() []*graph.Graph {
 	gs := make([]*graph.Graph, len(b.Graphs))
 	for i, g := range b.Graphs {
 		c := *g
@@ -182,9 +190,7 @@ func (b *batch) storeGraph() *graph.Graph {
 		}
 		gs[i] = &c
 	}
-	merged := &graph.Graph{}
-	merged.Merge(gs...)
-	return merged
+	return gs
 }
 
 // fillArticle gives the articles of g the title and date the source knew
@@ -279,11 +285,11 @@ func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the extractor: %w", err)
 	}
-	merged := &graph.Graph{}
+	var graphs []*graph.Graph
 	var bad InputErrors
 	err = stream(context.Background(), src, x, streamOptions{}, func(b *batch) error {
 		bad = append(bad, b.Bad...)
-		merged.Merge(b.Graph)
+		graphs = append(graphs, b.Graphs...)
 		return nil
 	})
 	if err != nil {
@@ -292,5 +298,5 @@ func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
-	return merged, nil
+	return resolveIdentities(f, graphs) // actors that are one across the articles
 }

@@ -37,7 +37,7 @@ DIR/NAME.cypher, ready to drag into Neo4j Browser's favorites.`,
 			return runQueries(cmd.Context(), opts)
 		},
 	}
-	cmd.AddCommand(newQueriesExportCmd(f))
+	cmd.AddCommand(newQueriesExportCmd(f), newQueriesInstallCmd(f), newQueriesGuideCmd(f))
 	return cmd
 }
 

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/spf13/cobra"
@@ -84,24 +85,34 @@ func parseParams(pairs []string) (map[string]string, error) {
 		k, v, ok := strings.Cut(p, "=")
 		k = strings.TrimSpace(k)
 		if !ok || k == "" {
-			return nil, fmt.Errorf("--param %q: want key=value", p)
+			return nil, fmt.Errorf("--param %q: want key=value", queries.Short(p))
 		}
 		m[k] = v
 	}
 	return m, nil
 }
 
-func runQuery(ctx context.Context, opts *QueryOptions) error {
-	f := opts.Factory
-	q, err := queries.Lookup(opts.Name)
+// bindQuery finds the saved query name and binds the key=value pairs to its
+// parameters; it needs no database.
+func bindQuery(name string, pairs []string) (queries.Query, map[string]any, error) {
+	q, err := queries.Lookup(name)
 	if err != nil {
-		return argsErr(err)
+		return queries.Query{}, nil, err
 	}
-	values, err := parseParams(opts.Params)
+	values, err := parseParams(pairs)
 	if err != nil {
-		return argsErr(err)
+		return queries.Query{}, nil, err
 	}
 	params, err := q.Bind(values)
+	if err != nil {
+		return queries.Query{}, nil, err
+	}
+	return q, params, nil
+}
+
+func runQuery(ctx context.Context, opts *QueryOptions) error {
+	f := opts.Factory
+	q, params, err := bindQuery(opts.Name, opts.Params)
 	if err != nil {
 		return argsErr(err)
 	}
@@ -117,17 +128,29 @@ func runQuery(ctx context.Context, opts *QueryOptions) error {
 	if err != nil {
 		return err
 	}
+	note := ""
 	switch opts.Format {
 	case "json":
-		return writeResultJSON(f.IO.Out, res)
+		err = writeResultJSON(f.IO.Out, res)
 	case "csv":
-		return writeResultCSV(f.IO.Out, res)
+		err = writeResultCSV(f.IO.Out, res)
+	default:
+		width := 0
+		if f.IO.OutTTY {
+			width = terminalCellWidth
+		}
+		var cut bool
+		cut, err = writeResultTable(f.IO.Out, res, width)
+		if cut {
+			note = fmt.Sprintf(" (values cut at %d characters: --format csv or json shows them whole)", width)
+		}
 	}
-	width := 0
-	if f.IO.OutTTY {
-		width = terminalCellWidth
+	if err != nil {
+		return err
 	}
-	return writeResultTable(f.IO.Out, f.IO.ErrOut, res, width)
+	// The count goes to stderr, so stdout holds only the result.
+	fmt.Fprintf(f.IO.ErrOut, "%s%s\n", plural(len(res.Rows), "row", "rows"), note)
+	return nil
 }
 
 // terminalCellWidth is how many characters of a value a table shows on a
@@ -135,19 +158,18 @@ func runQuery(ctx context.Context, opts *QueryOptions) error {
 const terminalCellWidth = 80
 
 // writeResultTable prints the rows as aligned columns, cutting values to
-// width characters when width is not 0, and the row count on errOut.
-func writeResultTable(out, errOut io.Writer, res *neo4jstore.Result, width int) error {
+// width characters when width is not 0; it reports whether it cut any.
+// Nothing is printed for no rows.
+func writeResultTable(out io.Writer, res *neo4jstore.Result, width int) (cut bool, err error) {
 	if len(res.Rows) == 0 {
-		fmt.Fprintln(errOut, "No rows.")
-		return nil
+		return false, nil
 	}
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	heads := make([]string, len(res.Columns))
 	for i, c := range res.Columns {
-		heads[i] = strings.ToUpper(c)
+		heads[i] = strings.ToUpper(printable(c))
 	}
 	fmt.Fprintln(tw, strings.Join(heads, "\t"))
-	cut := false
 	for _, row := range res.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
@@ -159,20 +181,40 @@ func writeResultTable(out, errOut io.Writer, res *neo4jstore.Result, width int) 
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	return cut, tw.Flush()
+}
+
+// printable escapes the characters of s that would change how a terminal
+// or a spreadsheet shows the text around them: control characters and
+// format characters such as U+202E (right-to-left override), written as
+// \u202e. Tabs and newlines are left to the caller.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, hidden) {
+		return s
 	}
-	note := ""
-	if cut {
-		note = fmt.Sprintf(" (values cut at %d characters: --format csv or json shows them whole)", width)
+	var b strings.Builder
+	for _, r := range s {
+		if hidden(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
 	}
-	fmt.Fprintf(errOut, "%s%s\n", plural(len(res.Rows), "row", "rows"), note)
-	return nil
+	return b.String()
+}
+
+// hidden reports a control or format character other than tab and newline.
+func hidden(r rune) bool {
+	return r != '\t' && r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))
 }
 
 func writeResultCSV(out io.Writer, res *neo4jstore.Result) error {
 	w := csv.NewWriter(out)
-	if err := w.Write(res.Columns); err != nil {
+	heads := make([]string, len(res.Columns))
+	for i, c := range res.Columns {
+		heads[i] = printable(c)
+	}
+	if err := w.Write(heads); err != nil {
 		return err
 	}
 	for _, row := range res.Rows {
@@ -260,7 +302,7 @@ func text(v any) string {
 	case nil:
 		return ""
 	case string:
-		return oneLine(v)
+		return printable(oneLine(v))
 	case []any:
 		parts := make([]string, len(v))
 		for i, x := range v {
@@ -268,14 +310,18 @@ func text(v any) string {
 		}
 		return strings.Join(parts, "; ")
 	case []string:
-		return strings.Join(v, "; ")
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = text(x)
+		}
+		return strings.Join(parts, "; ")
 	case dbtype.Node:
 		if n, ok := v.Props["name"]; ok {
 			return text(n)
 		}
-		return strings.Join(v.Labels, ":")
+		return printable(strings.Join(v.Labels, ":"))
 	case dbtype.Relationship:
-		return v.Type
+		return printable(v.Type)
 	case map[string]any:
 		keys := make([]string, 0, len(v))
 		for k := range v {
@@ -284,7 +330,7 @@ func text(v any) string {
 		sort.Strings(keys)
 		parts := make([]string, len(keys))
 		for i, k := range keys {
-			parts[i] = k + ": " + text(v[k])
+			parts[i] = printable(k) + ": " + text(v[k])
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	}

@@ -2,14 +2,18 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/extract/identity"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/queries"
@@ -56,6 +60,13 @@ type Factory struct {
 	OpenStore func(ctx context.Context, cfg neo4jstore.Config) (Store, error)
 	// Now tells the time, for durations in summaries.
 	Now func() time.Time
+	// IdentityFile is the --identity file of aliases and keep-apart rules,
+	// or "".
+	IdentityFile string
+
+	merges       []identity.Merge // the merge log of the extraction so far
+	mergesStored int              // how many of merges load wrote to the store
+	rules        *identity.Rules  // the --identity file, once read
 }
 
 // systemFactory is the Factory of the real program.
@@ -120,6 +131,8 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 		SilenceUsage:  true,
 		Version:       versionString(),
 	}
+	f.merges, f.mergesStored, f.rules = nil, 0, nil // one command line, one merge log
+	root.PersistentFlags().StringVar(&f.IdentityFile, "identity", "", "file of alias and keep-apart rules for actors (see README: identity file)")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErr(cmd, err)
@@ -127,14 +140,71 @@ that say so. It prints the graph, loads it into Neo4j, and runs saved queries.`,
 	root.AddCommand(
 		newExtractCmd(f),
 		newLoadCmd(f),
+		newExportCmd(f),
 		newQueriesCmd(f),
 		newQueryCmd(f),
 		newEvalCmd(f),
 		newTrainCmd(f),
 		newSampleCmd(f),
+		newMergeCmd(f),
+		newMergesCmd(f),
 		newVersionCmd(f),
 	)
+	root.SetHelpCommand(newHelpCmd(root))
 	return root
+}
+
+// addCompletion adds cobra's completion command, refusing unknown shells.
+// It must come after SetOut: the scripts go to the writer set then.
+func addCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			strictCompletion(c)
+		}
+	}
+}
+
+// newHelpCmd is "help [COMMAND]": cobra's, except that an unknown command is
+// a usage error (exit 2) with suggestions, not help text and exit 0.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() {
+					names = append(names, c.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || target == nil || len(rest) > 0 {
+				return unknownCommand(root, strings.Join(args, " "), "help")
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+// strictCompletion makes "completion SHELL" refuse a shell it has no script
+// for (exit 2) instead of printing its help.
+func strictCompletion(c *cobra.Command) {
+	var shells []string
+	for _, sub := range c.Commands() {
+		shells = append(shells, sub.Name())
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return argsErr(fmt.Errorf("completion: no script for %q; shells: %s", queries.Short(args[0]), strings.Join(shells, ", ")))
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 }
 
 // execute runs the command line args and returns the exit code. Errors are
@@ -145,6 +215,7 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
+	addCompletion(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
@@ -156,8 +227,6 @@ func execute(ctx context.Context, args []string, f *Factory) int {
 	return report(f.IO.ErrOut, cmd, err)
 }
 
-// isTerminal reports whether f is a terminal rather than a file or a pipe.
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is a terminal rather than a file, a pipe or
+// a device such as /dev/null.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
 	"github.com/actorgraph/actorgraph/internal/neo4jtest"
@@ -149,4 +151,77 @@ func diffLines(a, b []string) string {
 	}
 	fmt.Fprintf(&out, "(%d lines against %d)", len(a), len(b))
 	return out.String()
+}
+
+// TestInterruptedLoadResumes interrupts a load of the BBC test articles
+// while it writes, and checks that it stops within a second with
+// "interrupted" and exit code 130, that what it wrote is whole batches, and
+// that running it again gives the graph of a load that was never
+// interrupted.
+func TestInterruptedLoadResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and loads the BBC articles three times")
+	}
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t, cfg)
+	bin := buildBinary(t)
+	const dir = "../../testdata/bbc/"
+	args := []string{"load", "--quiet", "--batch-size", "40", dir}
+
+	neo4jtest.Reset(t, cfg)
+	if out, err := loadProcess(bin, cfg, args...).CombinedOutput(); err != nil {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	whole := fingerprint(t, cfg)
+
+	neo4jtest.Reset(t, cfg)
+	cmd := loadProcess(bin, cfg, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until some batches are in, then interrupt.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		n := neo4jtest.Exec(t, cfg, "MATCH (a:Article) RETURN count(a) AS n", nil)[0]["n"].(int64)
+		if n >= 80 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d articles after 30s", n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	sent := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if took := time.Since(sent); took > time.Second {
+		t.Errorf("took %s to stop", took)
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitInterrupted || stderr.String() != "actorgraph: interrupted\n" {
+		t.Fatalf("exit %v, stderr %q; want code %d and \"actorgraph: interrupted\"", err, stderr.String(), exitInterrupted)
+	}
+	n := neo4jtest.Exec(t, cfg, "MATCH (a:Article) RETURN count(a) AS n", nil)[0]["n"].(int64)
+	if n == 0 || n >= 593 {
+		t.Errorf("%d articles written before the interrupt; want some, not all", n)
+	}
+	// Whole batches only: every article written has its mentions.
+	if bare := neo4jtest.Exec(t, cfg, "MATCH (a:Article) WHERE NOT (a)-[:MENTIONS]->() RETURN count(a) AS n", nil)[0]["n"]; bare != int64(0) {
+		t.Errorf("%v articles without their mentions: a batch was half-written", bare)
+	}
+	t.Logf("interrupted after %d articles", n)
+
+	if out, err := loadProcess(bin, cfg, args...).CombinedOutput(); err != nil {
+		t.Fatalf("load again: %v\n%s", err, out)
+	}
+	again := fingerprint(t, cfg)
+	for _, part := range []string{"counts", "articles", "actors", "relationships"} {
+		if !reflect.DeepEqual(whole[part], again[part]) {
+			t.Errorf("%s differ after the interrupted load and a rerun:\n%s", part, diffLines(whole[part], again[part]))
+		}
+	}
 }

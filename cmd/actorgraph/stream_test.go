@@ -307,7 +307,7 @@ func TestSignals(t *testing.T) {
 }
 
 // buildBinary builds the program into a temporary directory.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
@@ -325,24 +325,8 @@ func buildBinary(t *testing.T) string {
 // each with a line of its own so that every copy is a distinct article.
 func copies(t testing.TB, dir string, n int) string {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no articles in %s: %v", dir, err)
-	}
 	out := t.TempDir()
-	for _, p := range paths {
-		text, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range n {
-			name := fmt.Sprintf("%s-%d.txt", strings.TrimSuffix(filepath.Base(p), ".txt"), i)
-			copyText := append(append([]byte(nil), text...), fmt.Sprintf("\nCopy %d of this report.\n", i)...)
-			if err := os.WriteFile(filepath.Join(out, name), copyText, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	copyCorpus(t, dir, out, n)
 	return out
 }
 

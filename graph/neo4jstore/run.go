@@ -9,6 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/namekey"
 	"github.com/actorgraph/actorgraph/queries"
 )
 
@@ -20,52 +21,36 @@ var (
 	ErrAmbiguousActor = errors.New("ambiguous actor name")
 )
 
-// resolveCypher finds actors by id, or by name or alias case-insensitively.
-const resolveCypher = `MATCH (a:Actor)
-WHERE a.id = $name OR $lower IN a.names OR $folded IN a.names
-RETURN a.id AS id, [l IN labels(a) WHERE l <> 'Actor'][0] AS type, a.name AS name,
-       coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles
-ORDER BY a.name, a.id`
-
-// resolveWordsCypher finds actors with name among the words of their name
-// or an alias: "Bacon" for "Don Bacon".
-const resolveWordsCypher = `MATCH (a:Actor)
-WHERE any(n IN a.names WHERE ' ' + n + ' ' CONTAINS ' ' + $folded + ' ')
-RETURN a.id AS id, [l IN labels(a) WHERE l <> 'Actor'][0] AS type, a.name AS name,
-       coalesce(a.aliases, []) AS aliases, coalesce(a.roles, []) AS roles
-ORDER BY a.name, a.id`
-
-// ResolveActor returns the actors name can mean: those whose name or an alias
-// is name, ignoring case, accents and punctuation as graph.Normalize does, or
-// whose id is name. When there are none, those with name among the words of
-// their name or an alias ("Bacon" for "Don Bacon"). None, one or several,
-// sorted by name.
+// ResolveActor returns the actors name can mean, by the look-up rule every
+// saved query follows (queries.ActorLookup): the actor whose id is name, and
+// those with name, trimmed and lower-cased, as their name or an alias; when
+// there are none, the same with name folded by namekey.Key (accents and Latin
+// look-alikes); when there are still none, those with it among the words of
+// a name or alias ("Bacon" for "Don Bacon"). None, one or several, sorted by
+// name. It reads through indexes only.
 func (s *Store) ResolveActor(ctx context.Context, name string) ([]graph.Entity, error) {
-	params := map[string]any{
-		"name":   name,
-		"lower":  strings.ToLower(strings.TrimSpace(name)),
-		"folded": graph.Normalize(name),
-	}
-	actors, err := s.findActors(ctx, resolveCypher, params)
-	if err == nil && len(actors) == 0 && params["folded"] != "" {
-		actors, err = s.findActors(ctx, resolveWordsCypher, params)
+	actors, err := s.findActors(ctx, queries.CandidatesCypher(), map[string]any{"name": name})
+	if key := namekey.Key(name); err == nil && len(actors) == 0 && key != "" && key != strings.ToLower(strings.TrimSpace(name)) {
+		actors, err = s.findActors(ctx, queries.CandidatesCypher(), map[string]any{"name": key})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: resolve actor %q: %w", name, err)
+		return nil, fmt.Errorf("look up actor %q: %w", queries.Short(name), err)
 	}
 	return actors, nil
 }
 
 // findActors runs a query returning actors.
 func (s *Store) findActors(ctx context.Context, cypher string, params map[string]any) ([]graph.Entity, error) {
-	session := s.session(ctx, neo4j.AccessModeRead)
-	defer session.Close(ctx)
-	return neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
-		res, err := tx.Run(ctx, cypher, params)
+	tctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	session := s.session(tctx, neo4j.AccessModeRead)
+	defer session.Close(context.WithoutCancel(ctx))
+	actors, err := neo4j.ExecuteRead(tctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Entity, error) {
+		res, err := tx.Run(tctx, cypher, params)
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
+		recs, err := res.Collect(tctx)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +67,8 @@ func (s *Store) findActors(ctx context.Context, cypher string, params map[string
 			actors = append(actors, e)
 		}
 		return actors, nil
-	})
+	}, s.txTimeout())
+	return actors, s.classify(ctx, err)
 }
 
 // stringList converts a list value from the driver.
@@ -97,40 +83,36 @@ func stringList(v any) []string {
 	return out
 }
 
-// resolveOne resolves name to a single actor. An actor whose name (not an
-// alias) is name wins over others that only have it as an alias.
+// resolveOne resolves name to a single actor. Several actors are an error
+// that lists them, even when one of them has name as its name and the
+// others only as an alias: a stray "Putin" must not hide the Vladimir Putin
+// who has "Putin" as an alias.
 func (s *Store) resolveOne(ctx context.Context, name string) (graph.Entity, error) {
 	actors, err := s.ResolveActor(ctx, name)
 	if err != nil {
 		return graph.Entity{}, err
 	}
-	if len(actors) > 1 {
-		var exact []graph.Entity
-		for _, a := range actors {
-			if strings.EqualFold(a.Name, strings.TrimSpace(name)) || graph.Normalize(a.Name) == graph.Normalize(name) || a.ID == name {
-				exact = append(exact, a)
-			}
-		}
-		if len(exact) == 1 {
-			actors = exact
-		}
-	}
 	switch len(actors) {
 	case 1:
 		return actors[0], nil
 	case 0:
-		msg := fmt.Sprintf("%v %q", ErrNoActor, name)
+		msg := fmt.Sprintf("%v %q", ErrNoActor, queries.Short(name))
 		if similar := s.similarNames(ctx, name); len(similar) > 0 {
 			msg += "; did you mean " + strings.Join(similar, ", ") + "?"
 		}
 		return graph.Entity{}, &actorError{msg: msg, kind: ErrNoActor}
 	default:
-		list := make([]string, len(actors))
+		const shown = 5
+		list := make([]string, 0, shown)
 		for i, a := range actors {
-			list[i] = fmt.Sprintf("%s (%s)", a.Name, a.Type)
+			if i == shown {
+				list = append(list, fmt.Sprintf("and %d more", len(actors)-shown))
+				break
+			}
+			list = append(list, fmt.Sprintf("%s (%s, id %s)", a.Name, a.Type, a.ID))
 		}
 		return graph.Entity{}, &actorError{
-			msg:  fmt.Sprintf("'%s' matches %d actors: %s; use a full name", name, len(actors), strings.Join(list, ", ")),
+			msg:  fmt.Sprintf("%q matches %d actors: %s; give a full name or an id", queries.Short(name), len(actors), strings.Join(list, ", ")),
 			kind: ErrAmbiguousActor,
 		}
 	}
@@ -158,21 +140,23 @@ RETURN node.name AS name ORDER BY score DESC, name LIMIT 3`
 func (s *Store) similarNames(ctx context.Context, name string) []string {
 	var terms []string
 	for _, w := range strings.Fields(graph.Normalize(name)) {
-		if len(w) > 2 {
+		if len(w) > 2 && len(terms) < 10 {
 			terms = append(terms, w+"~")
 		}
 	}
 	if len(terms) == 0 {
 		return nil
 	}
-	session := s.session(ctx, neo4j.AccessModeRead)
-	defer session.Close(ctx)
-	names, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]string, error) {
-		res, err := tx.Run(ctx, similarCypher, map[string]any{"search": strings.Join(terms, " ")})
+	tctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	session := s.session(tctx, neo4j.AccessModeRead)
+	defer session.Close(context.WithoutCancel(ctx))
+	names, err := neo4j.ExecuteRead(tctx, session, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		res, err := tx.Run(tctx, similarCypher, map[string]any{"search": strings.Join(terms, " ")})
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
+		recs, err := res.Collect(tctx)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +167,7 @@ func (s *Store) similarNames(ctx context.Context, name string) []string {
 			}
 		}
 		return names, nil
-	})
+	}, s.txTimeout())
 	if err != nil {
 		return nil
 	}
@@ -191,11 +175,11 @@ func (s *Store) similarNames(ctx context.Context, name string) []string {
 }
 
 // Run runs a saved query in a read transaction with params, as Bind returns
-// them. Each actor parameter is first resolved to one actor and replaced by
-// its id, which the saved queries also match. An actor whose name is the
-// value wins over others that only have it as an alias; a value that matches
-// no actor or several gives an error saying so (wrapping ErrNoActor or
-// ErrAmbiguousActor), and nothing runs.
+// them, within the query timeout. Each actor parameter is first resolved to
+// one actor and replaced by its id, which the saved queries' look-up also
+// matches. A value that matches no actor or several gives an error saying
+// so (wrapping ErrNoActor or ErrAmbiguousActor, and listing the candidates),
+// and nothing runs.
 func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any) (*Result, error) {
 	bound := make(map[string]any, len(params))
 	for k, v := range params {
@@ -210,26 +194,28 @@ func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any)
 		}
 		name, ok := params[p.Name].(string)
 		if !ok {
-			return nil, fmt.Errorf("neo4jstore: query %s: parameter %s must be an actor name (e.g. %s)", q.Name, p.Name, p.Example)
+			return nil, fmt.Errorf("parameter %s must be an actor name (e.g. %s)", p.Name, p.Example)
 		}
 		actor, err := s.resolveOne(ctx, name)
 		var aerr *actorError
 		if errors.As(err, &aerr) {
-			return nil, fmt.Errorf("neo4jstore: %s: %w", p.Name, err)
+			return nil, fmt.Errorf("parameter %s: %w", p.Name, err)
 		}
 		if err != nil {
 			return nil, err
 		}
 		bound[p.Name] = actor.ID
 	}
-	session := s.session(ctx, neo4j.AccessModeRead)
-	defer session.Close(ctx)
-	result, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*Result, error) {
-		res, err := tx.Run(ctx, q.Cypher, bound)
+	tctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	session := s.session(tctx, neo4j.AccessModeRead)
+	defer session.Close(context.WithoutCancel(ctx))
+	result, err := neo4j.ExecuteRead(tctx, session, func(tx neo4j.ManagedTransaction) (*Result, error) {
+		res, err := tx.Run(tctx, q.Cypher, bound)
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
+		recs, err := res.Collect(tctx)
 		if err != nil {
 			return nil, err
 		}
@@ -242,9 +228,9 @@ func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any)
 			r.Rows = append(r.Rows, rec.Values)
 		}
 		return r, nil
-	})
+	}, s.txTimeout())
 	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: query %s: %w", q.Name, err)
+		return nil, s.classify(ctx, err)
 	}
 	return result, nil
 }
@@ -268,22 +254,24 @@ func (s *Store) InstallQueries(ctx context.Context, qs []queries.Query) (int, er
 		}
 		rows = append(rows, map[string]any{"name": q.Name, "description": q.Description, "cypher": q.Cypher, "parameters": params})
 	}
-	session := s.session(ctx, neo4j.AccessModeWrite)
-	defer session.Close(ctx)
-	n, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (int64, error) {
-		res, err := tx.Run(ctx, installCypher, map[string]any{"queries": rows})
+	tctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	session := s.session(tctx, neo4j.AccessModeWrite)
+	defer session.Close(context.WithoutCancel(ctx))
+	n, err := neo4j.ExecuteWrite(tctx, session, func(tx neo4j.ManagedTransaction) (int64, error) {
+		res, err := tx.Run(tctx, installCypher, map[string]any{"queries": rows})
 		if err != nil {
 			return 0, err
 		}
-		rec, err := res.Single(ctx)
+		rec, err := res.Single(tctx)
 		if err != nil {
 			return 0, err
 		}
 		n, _ := rec.Values[0].(int64)
 		return n, nil
-	})
+	}, s.txTimeout())
 	if err != nil {
-		return 0, fmt.Errorf("neo4jstore: install queries: %w", err)
+		return 0, fmt.Errorf("install the saved queries: %w", s.classify(ctx, err))
 	}
 	return int(n), nil
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/queries"
 )
 
 // schema returns the statements that create the constraints and indexes, in
@@ -24,11 +26,14 @@ func schema() []string {
 		"CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (n:SavedQuery) REQUIRE n.name IS UNIQUE",
 		// Relationships are merged between actors found by id whatever their type.
 		"CREATE INDEX actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)",
-		// Exact names are matched against the lower-cased names list, which
-		// no range index serves; this one finds actors by any word of a name
-		// or alias, case-insensitively, and suggests names when none matches:
+		// The name look-up of actor parameters (queries.ActorLookup): the
+		// names list (every name and alias lower-cased and folded) whole;
+		// no range index serves a list.
+		"CREATE FULLTEXT INDEX "+queries.KeyIndex+" IF NOT EXISTS FOR (n:Actor) ON EACH [n.names] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}}",
+		// Then word by word ("Bacon" for Don Bacon), and names suggested
+		// when none matches, fuzzily:
 		// CALL db.index.fulltext.queryNodes('actor_name_search', 'witkof~').
-		"CREATE FULLTEXT INDEX actor_name_search IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]",
+		"CREATE FULLTEXT INDEX "+queries.WordIndex+" IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 		"CREATE INDEX article_source IF NOT EXISTS FOR (n:Article) ON (n.source)",
 	)
 }
@@ -50,8 +55,19 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return res.Consume(ctx)
 		})
 		if err != nil {
-			return fmt.Errorf("neo4jstore: ensure schema: %s: %w", stmt, err)
+			return fmt.Errorf("create the indexes: %s: %w", stmt, s.classify(ctx, err))
 		}
+	}
+	// A new full-text index answers only once it is populated.
+	_, err := session.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": int64(s.queryTimeout / time.Second)})
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	if err != nil {
+		return fmt.Errorf("wait for the indexes: %w", s.classify(ctx, err))
 	}
 	return nil
 }

@@ -47,13 +47,13 @@ func WriteSchemaScript(w io.Writer) error {
 func WriteDataScript(w io.Writer, g *graph.Graph) error {
 	stmts, err := statements(g)
 	if err != nil {
-		return fmt.Errorf("neo4jstore: write script: %w", err)
+		return fmt.Errorf("write the Cypher script: %w", err)
 	}
 	bw := bufio.NewWriter(w)
 	for _, st := range stmts {
 		var lit strings.Builder
 		if err := literal(&lit, st.rows); err != nil {
-			return fmt.Errorf("neo4jstore: write script: %s: %w", st.param, err)
+			return fmt.Errorf("write the Cypher script: %s: %w", st.param, err)
 		}
 		fmt.Fprintf(bw, ":param %s => %s\n", st.param, lit.String())
 	}
@@ -61,7 +61,7 @@ func WriteDataScript(w io.Writer, g *graph.Graph) error {
 		fmt.Fprintf(bw, "%s;\n", st.cypher)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("neo4jstore: write script: %w", err)
+		return fmt.Errorf("write the Cypher script: %w", err)
 	}
 	return nil
 }

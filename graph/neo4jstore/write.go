@@ -387,22 +387,24 @@ func mentionRows(g *graph.Graph) []any {
 func (s *Store) Write(ctx context.Context, g *graph.Graph) (Summary, error) {
 	stmts, err := statements(g)
 	if err != nil {
-		return Summary{}, fmt.Errorf("neo4jstore: write: %w", err)
+		return Summary{}, fmt.Errorf("write: %w", err)
 	}
-	session := s.session(ctx, neo4j.AccessModeWrite)
-	defer session.Close(ctx)
-	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (Summary, error) {
+	tctx, cancel := s.withTimeout(ctx)
+	defer cancel()
+	session := s.session(tctx, neo4j.AccessModeWrite)
+	defer session.Close(context.WithoutCancel(ctx))
+	sum, err := neo4j.ExecuteWrite(tctx, session, func(tx neo4j.ManagedTransaction) (Summary, error) {
 		// The transaction may be retried, so the summary starts afresh.
 		var sum Summary
 		for _, st := range stmts {
-			if err := run(ctx, tx, st, &sum); err != nil {
+			if err := run(tctx, tx, st, &sum); err != nil {
 				return Summary{}, err
 			}
 		}
 		return sum, nil
-	})
+	}, s.txTimeout())
 	if err != nil {
-		return Summary{}, fmt.Errorf("neo4jstore: write: %w", err)
+		return Summary{}, fmt.Errorf("write: %w", s.classify(ctx, err))
 	}
 	return sum, nil
 }
