@@ -62,9 +62,9 @@ func TestQueryTimeline(t *testing.T) {
 		if (len(got.Rows) > 0) != tt.some {
 			t.Errorf("timeline putin since %q until %q: %d rows", tt.since, tt.until, len(got.Rows))
 		}
-		met := runQuery(t, store, "who-met", values)
+		met := runQuery(t, store, "meetings-in", map[string]string{"place": "Moscow", "since": tt.since, "until": tt.until})
 		if (len(met.Rows) > 0) != tt.some {
-			t.Errorf("who-met putin since %q until %q: %d rows", tt.since, tt.until, len(met.Rows))
+			t.Errorf("meetings-in Moscow since %q until %q: %d rows", tt.since, tt.until, len(met.Rows))
 		}
 	}
 }
