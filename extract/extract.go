@@ -39,6 +39,7 @@ type Extractor struct {
 	tg            *tagger
 	model         *relate.Model
 	minConfidence float64
+	places        *gazetteer
 }
 
 // Option changes how an Extractor decides.
@@ -70,7 +71,11 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{lx: lx, tg: tg, model: m, minConfidence: m.Threshold}
+	places, err := loadPlaces()
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{lx: lx, tg: tg, model: m, minConfidence: m.Threshold, places: places}
 	for _, o := range opts {
 		o(x)
 	}
@@ -90,6 +95,7 @@ func (x *Extractor) Extract(source string, text []byte) (*graph.Graph, error) {
 	// The rules' finds are judged with the model's candidates in decide.
 	edges := x.decide(a.views, a.rules)
 	a.g.Relations = toRelations(edges, a.sents, a.g.Entities, a.index, a.g.Articles[0].ID)
+	x.timeAndPlace(a.g.Relations, a.sents, a.g.Articles[0].Published)
 	return a.g, nil
 }
 

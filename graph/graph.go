@@ -68,9 +68,13 @@ func (t RelationType) Symmetric() bool { return t == MetWith }
 // Article is one news article that was read.
 type Article struct {
 	ID        string `json:"id"`
-	Source    string `json:"source"`    // path or URL it was read from
-	Title     string `json:"title"`     // empty when none was found
-	Published string `json:"published"` // YYYY-MM-DD, or empty when unknown
+	Source    string `json:"source"`         // path or URL it was read from
+	Title     string `json:"title"`          // empty when none was found
+	Published string `json:"published"`      // YYYY-MM-DD, or empty when unknown
+	URL       string `json:"url,omitempty"`  // the article's own address, when known
+	Site      string `json:"site,omitempty"` // the site's name or host, when known
+	// Props are the other fields of a JSON Lines record.
+	Props map[string]string `json:"props,omitempty"`
 }
 
 // Entity is an actor: a person, a country or an organization.
@@ -91,6 +95,18 @@ type Evidence struct {
 	// Features are the features that weighed most in it.
 	Score    float64  `json:"score,omitempty"`
 	Features []string `json:"features,omitempty"`
+	// Date is when the event happened: YYYY-MM-DD, YYYY-MM or YYYY by
+	// DatePrecision (day, weekend, week, month or year; a week or weekend is
+	// given by its Monday or Saturday). DatePhrase is the words that gave it,
+	// or empty when the date is the article's publication date.
+	Date          string `json:"date,omitempty"`
+	DatePrecision string `json:"date_precision,omitempty"`
+	DatePhrase    string `json:"date_phrase,omitempty"`
+	// Place is the city, state or region the event happened in, Venue the
+	// seat or landmark ("Kremlin"), Country its country. Any may be empty.
+	Place   string `json:"place,omitempty"`
+	Venue   string `json:"venue,omitempty"`
+	Country string `json:"country,omitempty"`
 }
 
 // Relation is a typed relationship between two entities, by id.

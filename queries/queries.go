@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -34,10 +35,17 @@ type Param struct {
 	// Actor means the value is an actor name, matched by name or alias,
 	// case-insensitively.
 	Actor bool
+	// Optional means the value may be left out; the parameter is then null.
+	Optional bool
+	// Date means the value is a date: YYYY, YYYY-MM or YYYY-MM-DD.
+	Date bool
 	// Default means a missing value takes the example: "(default)" after
 	// it in the header.
 	Default bool
 }
+
+// reDate is the form of a date parameter.
+var reDate = regexp.MustCompile(`^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$`)
 
 // Integer reports whether the parameter takes an integer: its example is one.
 func (p Param) Integer() bool {
@@ -205,8 +213,15 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 			v = p.Example
 		}
 		if v == "" {
+			if p.Optional {
+				params[p.Name] = nil
+				continue
+			}
 			missing = append(missing, p.Name)
 			continue
+		}
+		if p.Date && !reDate.MatchString(v) {
+			return nil, fmt.Errorf("query %s: parameter %s must be a date, YYYY, YYYY-MM or YYYY-MM-DD (e.g. %s), not %q", q.Name, p.Name, p.Example, v)
 		}
 		if p.Integer() {
 			n, err := strconv.ParseInt(v, 10, 64)
@@ -274,8 +289,10 @@ func load(fsys fs.FS) ([]Query, error) {
 //	// description: Everyone one actor met, with the sentences that say so.
 //	// param: name = Putin (actor) -- the actor whose meetings to list
 //
-// A param line is "NAME = EXAMPLE", then "(actor)" when the value names an
-// actor, then optionally " -- DESCRIPTION". name and description are
+// A param line is "NAME = EXAMPLE", then in brackets its kinds: "actor"
+// when the value names an actor, "date" for a date, "optional" when it may
+// be left out (it is then null), "default" when a value left out is the
+// example; then optionally " -- DESCRIPTION". name and description are
 // required, every $parameter of the body must be declared and every declared
 // one used.
 func Parse(file, text string) (Query, error) {
@@ -352,13 +369,22 @@ func parseParam(s string) (Param, error) {
 	}
 	p.Name = strings.TrimSpace(name)
 	example = strings.TrimSpace(example)
-	if rest, found := strings.CutSuffix(example, "(actor)"); found {
-		p.Actor = true
-		example = strings.TrimSpace(rest)
-	}
-	if rest, found := strings.CutSuffix(example, "(default)"); found {
-		p.Default = true
-		example = strings.TrimSpace(rest)
+	if i := strings.LastIndex(example, "("); i >= 0 && strings.HasSuffix(example, ")") {
+		for _, flag := range strings.Fields(example[i+1 : len(example)-1]) {
+			switch flag {
+			case "actor":
+				p.Actor = true
+			case "optional":
+				p.Optional = true
+			case "date":
+				p.Date = true
+			case "default":
+				p.Default = true
+			default:
+				return Param{}, fmt.Errorf("param %q: unknown kind %q; want actor, optional, date or default", s, flag)
+			}
+		}
+		example = strings.TrimSpace(example[:i])
 	}
 	p.Example = example
 	if !identifier(p.Name) {

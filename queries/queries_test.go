@@ -75,6 +75,7 @@ func TestLookup(t *testing.T) {
 
 func TestBind(t *testing.T) {
 	whoMet, _ := Lookup("who-met")
+	timeline, _ := Lookup("timeline")
 	mostConnected, _ := Lookup("most-connected")
 	connection, _ := Lookup("connection")
 	all, _ := Lookup("actors")
@@ -88,6 +89,11 @@ func TestBind(t *testing.T) {
 	}{
 		{name: "actor", query: whoMet, values: map[string]string{"name": "putin"}, want: map[string]any{"name": "putin"}},
 		{name: "trimmed", query: whoMet, values: map[string]string{"name": "  Vladimir Putin "}, want: map[string]any{"name": "Vladimir Putin"}},
+		{name: "optional dates left out", query: timeline, values: map[string]string{"name": "putin"}, want: map[string]any{"name": "putin", "since": nil, "until": nil}},
+		{name: "dates", query: timeline, values: map[string]string{"name": "Putin", "since": "2025", "until": "2025-12-02"}, want: map[string]any{"name": "Putin", "since": "2025", "until": "2025-12-02"}},
+		{name: "month", query: timeline, values: map[string]string{"name": "Putin", "since": "2025-11"}, want: map[string]any{"name": "Putin", "since": "2025-11", "until": nil}},
+		{name: "not a date", query: timeline, values: map[string]string{"name": "Putin", "since": "last week"}, wantMsg: []string{"since must be a date", "YYYY-MM-DD", "last week"}},
+		{name: "no such month", query: timeline, values: map[string]string{"name": "Putin", "until": "2025-13-01"}, wantMsg: []string{"until must be a date"}},
 		{name: "integer", query: mostConnected, values: map[string]string{"limit": "5"}, want: map[string]any{"limit": int64(5)}},
 		{name: "two params", query: connection, values: map[string]string{"from": "Bacon", "to": "Putin"}, want: map[string]any{"from": "Bacon", "to": "Putin"}},
 		{name: "no params", query: all, values: nil, want: map[string]any{}},
@@ -151,6 +157,9 @@ func TestParse(t *testing.T) {
 		{name: "no body", text: "// name: q\n// description: D.\n", err: "no Cypher"},
 		{name: "bad param", text: "// name: q\n// description: D.\n// param: name\nRETURN $name\n", err: "want \"NAME = EXAMPLE\""},
 		{name: "no example", text: "// name: q\n// description: D.\n// param: name = (actor)\nRETURN $name\n", err: "no example"},
+		{name: "optional date", text: "// name: q\n// description: D.\n// param: since = 2025 (optional date) -- from\nRETURN $since\n",
+			want: Query{Name: "q", Description: "D.", Params: []Param{{Name: "since", Description: "from", Example: "2025", Optional: true, Date: true}}}},
+		{name: "unknown kind", text: "// name: q\n// description: D.\n// param: since = 2025 (maybe)\nRETURN $since\n", err: "unknown kind"},
 		{name: "undeclared", text: "// name: q\n// description: D.\nRETURN $name\n", err: "$name used but not declared"},
 		{name: "unused", text: "// name: q\n// description: D.\n// param: name = x\nRETURN 1\n", err: "declared but not used"},
 		{name: "twice", text: "// name: q\n// description: D.\n// param: name = x\n// param: name = y\nRETURN $name\n", err: "declared twice"},

@@ -69,10 +69,11 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	if txt, _ := filepath.Glob(filepath.Join(opts.Dir, "*.txt")); len(txt) > 0 {
 		return argsErr(fmt.Errorf("%s holds .txt files: the first argument is the directory the CSV files go to, the articles follow", opts.Dir))
 	}
-	src, _, err := opts.Read.source(opts.Paths)
+	src, _, err := opts.Read.source(opts.Paths, f.IO.ErrOut)
 	if err != nil {
 		return err
 	}
+	src.reader.Stdin = f.IO.In
 	x, err := f.Extractor()
 	if err != nil {
 		return fmt.Errorf("load the extractor: %w", err)

@@ -84,10 +84,11 @@ func checkFormat(cmd *cobra.Command, format string, formats []string) error {
 
 func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	f := opts.Factory
-	src, _, err := opts.Read.source(opts.Files)
+	src, _, err := opts.Read.source(opts.Files, f.IO.ErrOut)
 	if err != nil {
 		return err
 	}
+	src.reader.Stdin = f.IO.In
 	x, err := f.Extractor()
 	if err != nil {
 		return fmt.Errorf("load the extractor: %w", err)
@@ -168,9 +169,10 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 		bad = append(bad, b.Bad...)
 		rels += len(b.Graph.Relations)
 		prog.batch(b, rels)
-		if len(bad) > 0 {
+		if !leftOut(bad) {
 			// Nothing more is printed once an input is bad, as before
-			// streaming: the output would be incomplete.
+			// streaming: the output would be incomplete. A page or feed
+			// item that could not be read is only left out.
 			return nil
 		}
 		return add(b)
@@ -179,10 +181,13 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := bad.Err(); err != nil {
+	if !leftOut(bad) {
+		return bad.Err()
+	}
+	if err := finish(); err != nil {
 		return err
 	}
-	return finish()
+	return bad.Err()
 }
 
 // writeGraphJSON prints g in the stable JSON format: lists are never null.
@@ -320,6 +325,34 @@ func dash(s string) string {
 // writeExplanation prints, for every relationship, the rule that found each
 // of its evidence sentences, and the sentence; the article's title too when
 // there are several articles.
+// whenWhere says when and where the event of a piece of evidence happened:
+// ", 2025-12-02 (Tuesday), Moscow (Kremlin), Russia".
+func whenWhere(ev graph.Evidence) string {
+	var parts []string
+	if ev.Date != "" {
+		d := ev.Date
+		if ev.DatePhrase != "" {
+			d += fmt.Sprintf(" (%s)", ev.DatePhrase)
+		}
+		parts = append(parts, d)
+	}
+	switch {
+	case ev.Place != "" && ev.Venue != "":
+		parts = append(parts, fmt.Sprintf("%s (%s)", ev.Place, ev.Venue))
+	case ev.Venue != "":
+		parts = append(parts, ev.Venue)
+	case ev.Place != "":
+		parts = append(parts, ev.Place)
+	}
+	if ev.Country != "" {
+		parts = append(parts, ev.Country)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, ", ")
+}
+
 func writeExplanation(w io.Writer, g *graph.Graph) error {
 	name := names(g)
 	titles := map[string]string{}
@@ -349,7 +382,7 @@ func writeExplanation(w io.Writer, g *graph.Graph) error {
 			if ev.Score > 0 {
 				conf = fmt.Sprintf(", confidence %.2f", ev.Score)
 			}
-			fmt.Fprintf(w, "  rule %s%s%s: %s\n", rule, conf, where, oneLine(ev.Sentence))
+			fmt.Fprintf(w, "  rule %s%s%s%s: %s\n", rule, conf, where, whenWhere(ev), oneLine(ev.Sentence))
 			if len(ev.Features) > 0 {
 				fmt.Fprintf(w, "    weighed most: %s\n", strings.Join(ev.Features, ", "))
 			}

@@ -66,6 +66,10 @@ func FuzzParams(f *testing.F) {
 				t.Fatalf("%s: parameter %s not bound: %v", q.Name, p.Name, params)
 			}
 			switch v := v.(type) {
+			case nil:
+				if !p.Optional {
+					t.Errorf("%s: %s bound to null, and it is not optional", q.Name, p.Name)
+				}
 			case int64:
 				if !p.Integer() {
 					t.Errorf("%s: %s bound to the integer %d", q.Name, p.Name, v)

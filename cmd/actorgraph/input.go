@@ -10,13 +10,13 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"time"
 	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/extract"
+	"github.com/actorgraph/actorgraph/internal/source"
 )
 
 // The input seam.
@@ -43,6 +43,10 @@ type Input struct {
 	// article besides its text, such as a feed's item title and date; empty
 	// when it knows nothing. They fill in what extraction did not find.
 	Title, Published string
+	// URL, Site and Props are the article's address, its site and the other
+	// fields of its JSON Lines record, when the source knows them.
+	URL, Site string
+	Props     map[string]string
 }
 
 // ArticleSource yields the articles to extract.
@@ -73,10 +77,13 @@ const (
 // DefaultReadLimits are the limits when no flag changes them.
 var DefaultReadLimits = ReadLimits{MaxBytes: defaultMaxFileSize, Timeout: defaultReadTimeout}
 
-// fileSource yields the articles in a list of files.
+// fileSource yields the articles in a list of files, URLs and "-" (standard
+// input). A file is read by what it holds: text as it is; a web page, a feed
+// or JSON Lines by reader, which also fetches URLs.
 type fileSource struct {
 	files  []string
 	limits ReadLimits
+	reader *source.Reader
 }
 
 // newFileSource returns the source of the files and directories in args:
@@ -87,8 +94,11 @@ type fileSource struct {
 // or written; the problems of all files come back together. With n > 0 the
 // source holds shard i of n (i from 1): every n-th file from the i-th, so n
 // sources with the same args share the files without overlap.
-func newFileSource(args []string, limits ReadLimits, i, n int) (src *fileSource, dirs map[string]int, err error) {
-	files, dirs, err := articleFiles(args)
+func newFileSource(args []string, limits ReadLimits, i, n int, reader *source.Reader) (src *fileSource, dirs map[string]int, err error) {
+	if reader == nil {
+		reader = &source.Reader{}
+	}
+	files, dirs, err := articleFiles(args, reader)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -103,6 +113,9 @@ func newFileSource(args []string, limits ReadLimits, i, n int) (src *fileSource,
 	}
 	var errs InputErrors
 	for _, path := range files {
+		if remote(path) {
+			continue
+		}
 		if _, err := statArticle(path, limits); err != nil {
 			errs = append(errs, asInputError(path, err))
 		}
@@ -110,16 +123,38 @@ func newFileSource(args []string, limits ReadLimits, i, n int) (src *fileSource,
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	return &fileSource{files: files, limits: limits}, dirs, nil
+	return &fileSource{files: files, limits: limits, reader: reader}, dirs, nil
 }
 
-func (s *fileSource) Total() int { return len(s.files) }
+// Total is the number of files when each is at most one article; with a
+// URL, standard input, a feed or JSON Lines, which may hold any number, it
+// is -1. Only files that do not end in .txt or .text are looked into.
+func (s *fileSource) Total() int {
+	for _, path := range s.files {
+		if remote(path) {
+			return -1
+		}
+		if ext := strings.ToLower(filepath.Ext(path)); ext == ".txt" || ext == ".text" {
+			continue
+		}
+		if kind, _ := source.Sniff(path); kind == source.Feed || kind == source.Lines {
+			return -1
+		}
+	}
+	return len(s.files)
+}
 
 func (s *fileSource) Articles(ctx context.Context) iter.Seq2[Input, error] {
 	return func(yield func(Input, error) bool) {
 		for _, path := range s.files {
 			if ctx.Err() != nil {
 				return
+			}
+			if remote(path) {
+				if !s.yieldAll(s.reader.Articles(ctx, []string{path}), yield) {
+					return
+				}
+				continue
 			}
 			text, err := readArticle(ctx, path, s.limits)
 			if ctx.Err() != nil {
@@ -128,11 +163,63 @@ func (s *fileSource) Articles(ctx context.Context) iter.Seq2[Input, error] {
 			if err != nil {
 				err = asInputError(path, err)
 			}
+			if kind, _ := source.Detect(text); err == nil && kind != source.Text {
+				if !s.yieldAll(s.reader.Content(ctx, path, text), yield) {
+					return
+				}
+				continue
+			}
 			if !yield(Input{Name: path, Text: text}, err) {
 				return
 			}
 		}
 	}
+}
+
+// remote reports whether an argument is read by the source reader rather
+// than as a file: a URL, or "-" for standard input.
+func remote(arg string) bool {
+	return arg == "-" || strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://")
+}
+
+// yieldAll hands on the articles of a page, feed or JSON Lines input, and
+// its problems as input errors, one each.
+func (s *fileSource) yieldAll(arts iter.Seq2[*source.Article, error], yield func(Input, error) bool) bool {
+	for a, err := range arts {
+		if err != nil {
+			var p *source.Problem
+			if errors.As(err, &p) {
+				err = &InputError{Path: p.Source, Err: readerProblem{p.Err}}
+			}
+			if !yield(Input{}, err) {
+				return false
+			}
+			continue
+		}
+		in := Input{Name: a.Source, Text: a.Body(), Title: a.Title, Published: a.Published, URL: a.URL, Site: a.Site, Props: a.Props}
+		if !yield(in, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// readerProblem is why a page, a feed item or a JSON Lines record gave no
+// article. It is left out and the rest goes on, in extract as in load:
+// one bad page of a feed does not spoil the others.
+type readerProblem struct{ error }
+
+func (p readerProblem) Unwrap() error { return p.error }
+
+// leftOut reports whether every error of l is a readerProblem.
+func leftOut(l InputErrors) bool {
+	for _, e := range l {
+		var p readerProblem
+		if !errors.As(e.Err, &p) {
+			return false
+		}
+	}
+	return true
 }
 
 // asInputError returns err as an *InputError about path.
@@ -144,36 +231,28 @@ func asInputError(path string, err error) *InputError {
 	return &InputError{Path: path, Err: err}
 }
 
-// articleFiles expands the arguments of load: files stay as they are, a
-// directory becomes the .txt files in it, sorted. dirs reports how many files
-// each directory gave. A directory without .txt files is an input error.
-func articleFiles(args []string) (files []string, dirs map[string]int, err error) {
+// articleFiles expands the arguments of load: files, URLs and "-" stay as
+// they are, a directory becomes the article files in it and, unless
+// reader.TopLevel, in its subfolders, sorted (see source.Reader.Files: what
+// is skipped is passed to reader.Skipped with the reason). dirs reports how
+// many files each directory gave. A directory without article files is an
+// input error.
+func articleFiles(args []string, reader *source.Reader) (files []string, dirs map[string]int, err error) {
 	dirs = map[string]int{}
 	var errs InputErrors
 	for _, arg := range args {
 		fi, err := os.Stat(arg)
-		if err != nil || !fi.IsDir() {
+		if remote(arg) || err != nil || !fi.IsDir() {
 			files = append(files, arg) // readArticle reports what is wrong
 			continue
 		}
-		entries, err := os.ReadDir(arg)
+		found, err := reader.Files(arg)
 		if err != nil {
 			errs = append(errs, &InputError{Path: arg, Err: err})
 			continue
 		}
-		var txt []string
-		for _, e := range entries {
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".txt") {
-				txt = append(txt, filepath.Join(arg, e.Name()))
-			}
-		}
-		if len(txt) == 0 {
-			errs = append(errs, &InputError{Path: arg, Err: errors.New("no .txt files in this directory")})
-			continue
-		}
-		sort.Strings(txt)
-		dirs[arg] = len(txt)
-		files = append(files, txt...)
+		dirs[arg] = len(found)
+		files = append(files, found...)
 	}
 	return files, dirs, errs.Err()
 }

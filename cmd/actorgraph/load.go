@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
+	"github.com/actorgraph/actorgraph/internal/source"
 	"github.com/actorgraph/actorgraph/queries"
 )
 
@@ -65,16 +67,18 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	f := opts.Factory
 	f.NoResolve = f.NoResolve || opts.Read.Shard != "" // resolution needs the whole corpus in one load
 	start := f.Now()
-	src, dirs, err := opts.Read.source(opts.Paths)
+	src, dirs, err := opts.Read.source(opts.Paths, f.IO.ErrOut)
 	if err != nil {
 		return err
 	}
+	src.reader.Stdin = f.IO.In
+	cfg := opts.Connection.config(f.Getenv)
+	src.reader.Known = storedArticles(ctx, f, cfg)
 	x, err := f.Extractor()
 	if err != nil {
 		return fmt.Errorf("load the extractor: %w", err)
 	}
 
-	cfg := opts.Connection.config(f.Getenv)
 	// The store is opened when the first batch is ready, so input that is
 	// bad from the start never touches the database.
 	var store Store
@@ -127,6 +131,9 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 		return err
 	}
 	if store == nil {
+		if st := src.reader.Stats(); st.Known > 0 {
+			fmt.Fprintf(f.IO.Out, "Nothing new to load: %s fetched, %s skipped (already in the graph)\n", plural(st.Fetched, "page", "pages"), plural(st.Known, "feed item", "feed items"))
+		}
 		return bad.Err()
 	}
 	joined, err := joinStored(ctx, f, store)
@@ -146,7 +153,7 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 	}
 	sort.Strings(dirNames)
 	for _, d := range dirNames {
-		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], ".txt file", ".txt files"), d)
+		fmt.Fprintf(out, "Read %s from %s\n", plural(dirs[d], "article file", "article files"), d)
 	}
 	shard := ""
 	if opts.Read.Shard != "" {
@@ -164,8 +171,45 @@ func runLoad(ctx context.Context, opts *LoadOptions) (err error) {
 		fmt.Fprintf(out, "  %s in the merge log (see: actorgraph merges)\n", plural(n, "actor merged or kept apart", "actors merged or kept apart"))
 	}
 	fmt.Fprintf(out, "  %s installed (see: actorgraph queries)\n", plural(installed, "saved query", "saved queries"))
+	if st := src.reader.Stats(); st.Fetched > 0 || st.Known > 0 {
+		fmt.Fprintf(out, "  %s fetched, %s skipped (already in the graph)\n", plural(st.Fetched, "page", "pages"), plural(st.Known, "feed item", "feed items"))
+	}
 	// Bad files were left out; say so last, with the exit code of bad input.
 	return bad.Err()
+}
+
+// storedArticles tells the source reader which feed items are in the graph
+// already, so a feed loaded again fetches only what is new. The store is
+// asked the first time a feed item is seen, with a connection of its own;
+// when it cannot answer, every item is fetched, with a warning.
+func storedArticles(ctx context.Context, f *Factory, cfg neo4jstore.Config) source.Known {
+	var (
+		once   sync.Once
+		stored neo4jstore.Stored
+	)
+	load := func() {
+		once.Do(func() {
+			s, err := openStore(ctx, f, cfg)
+			if err != nil {
+				fmt.Fprintf(f.IO.ErrOut, "warning: every feed item is fetched, as the graph cannot say which it has: %v\n", err)
+				return
+			}
+			defer s.Close(context.WithoutCancel(ctx))
+			lister, ok := s.(interface {
+				StoredArticles(context.Context) (neo4jstore.Stored, error)
+			})
+			if !ok {
+				return
+			}
+			if stored, err = lister.StoredArticles(ctx); err != nil {
+				fmt.Fprintf(f.IO.ErrOut, "warning: every feed item is fetched, as the graph cannot say which it has: %v\n", err)
+			}
+		})
+	}
+	return source.Known{
+		URL:  func(u string) bool { load(); return stored.URLs[u] },
+		Hash: func(id string) bool { load(); return stored.IDs[id] },
+	}
 }
 
 // addSummary adds the counts of two writes.

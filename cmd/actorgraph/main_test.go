@@ -178,13 +178,14 @@ func TestErrors(t *testing.T) {
 		{"blank file", []string{"extract", p("blank.txt")}, exitInput, []string{p("blank.txt") + ": no article text"}, false},
 		{"binary file", []string{"extract", p("image.png")}, exitInput, []string{p("image.png") + ": not a text file"}, false},
 		{"not UTF-8", []string{"extract", p("latin1.txt")}, exitInput, []string{p("latin1.txt") + ": not a text file"}, false},
-		{"extract directory without .txt", []string{"extract", p("notxt")}, exitInput, []string{p("notxt") + ": no .txt files in this directory"}, false},
+		{"extract directory without articles", []string{"extract", p("notxt")}, exitInput,
+			[]string{p("notxt") + ": no article files in this directory (skipped image.png: not text: it is binary or not UTF-8; notes.md: text, but not a .txt file"}, false},
 		{"every bad file named", []string{"extract", p("good.txt"), p("empty.txt"), p("nope.txt")}, exitInput,
 			[]string{p("empty.txt") + ": no article text", p("nope.txt") + ": no such file"}, false},
 		{"load missing file", []string{"load", p("nope.txt")}, exitInput, []string{p("nope.txt") + ": no such file or directory"}, false},
 		{"load empty file", []string{"load", p("good.txt"), p("empty.txt")}, exitInput, []string{p("empty.txt") + ": no article text"}, false},
 		{"load binary file", []string{"load", p("image.png")}, exitInput, []string{p("image.png") + ": not a text file"}, false},
-		{"load directory without .txt", []string{"load", p("notxt")}, exitInput, []string{p("notxt") + ": no .txt files in this directory"}, false},
+		{"load directory without articles", []string{"load", p("notxt")}, exitInput, []string{p("notxt") + ": no article files in this directory (skipped "}, false},
 		{"eval missing gold", []string{"eval", "--gold", p("nope.json"), p("good.txt")}, exitInput, []string{p("nope.json") + ": no such file or directory"}, false},
 		{"eval bad gold", []string{"eval", "--gold", p("badgold.json"), p("good.txt")}, exitInput,
 			[]string{p("badgold.json") + `: entity 0 ("Moscow"): unknown type "City"; entity 1 ("A"): unknown status "maybe"`}, false},
@@ -266,7 +267,7 @@ func TestLoad(t *testing.T) {
 	c := newCLI(t)
 	c.env["NEO4J_URI"] = "neo4j://admin:s3cret-pw@db.example:7687"
 	c.env["NEO4J_PASSWORD"] = "s3cret-pw"
-	if code := c.run("load", filepath.Join(dir, "articles"), filepath.Join(dir, "single.txt")); code != 0 {
+	if code := c.run("load", "--top-level", filepath.Join(dir, "articles"), filepath.Join(dir, "single.txt")); code != 0 {
 		t.Fatalf("exit code %d; stderr:\n%s", code, c.errOut)
 	}
 	if got, want := strings.Join(c.store.calls, ","), "EnsureSchema,Write,InstallQueries,Close"; got != want {
@@ -287,7 +288,7 @@ func TestLoad(t *testing.T) {
 	}
 	out := c.out.String()
 	for _, want := range []string{
-		"Read 2 .txt files from " + filepath.Join(dir, "articles") + "\n",
+		"Read 2 article files from " + filepath.Join(dir, "articles") + "\n",
 		"Loaded 3 article files into neo4j://db.example:7687 (database neo4j) in 1.5s\n",
 		"articles           3 created     0 updated",
 		"actors             2 created     0 updated",

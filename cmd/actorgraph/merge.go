@@ -9,6 +9,7 @@ import (
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
+	"github.com/actorgraph/actorgraph/internal/source"
 )
 
 // MergeOptions are the inputs of the merge command.
@@ -147,7 +148,7 @@ func runMerges(ctx context.Context, opts *MergesOptions) error {
 	f := opts.Factory
 	var recs []neo4jstore.MergeRecord
 	if len(opts.Paths) > 0 {
-		files, _, err := articleFiles(opts.Paths)
+		files, _, err := articleFiles(opts.Paths, &source.Reader{})
 		if err != nil {
 			return err
 		}

@@ -204,6 +204,7 @@ func fillArticle(g *graph.Graph, in Input) {
 		if a.Published == "" {
 			a.Published = in.Published
 		}
+		a.URL, a.Site, a.Props = in.URL, in.Site, in.Props
 	}
 }
 
@@ -276,7 +277,7 @@ func extractAll(x Extractor, files []string, texts [][]byte, workers int) []extr
 // (eval, sample). The problems of all files come back together, and no
 // graph with them: nothing is used unless everything is good.
 func extractFiles(f *Factory, files []string) (*graph.Graph, error) {
-	src, _, err := newFileSource(files, DefaultReadLimits, 0, 0)
+	src, _, err := newFileSource(files, DefaultReadLimits, 0, 0, nil)
 	if err != nil {
 		return nil, err
 	}

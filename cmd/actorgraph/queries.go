@@ -76,6 +76,12 @@ func runQueries(_ context.Context, opts *QueriesOptions) error {
 			if p.Actor {
 				kind = "an actor's name or alias"
 			}
+			if p.Date {
+				kind = "a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+			}
+			if p.Optional {
+				kind += ", optional"
+			}
 			desc := ""
 			if p.Description != "" {
 				desc = " - " + p.Description

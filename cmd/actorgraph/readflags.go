@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/actorgraph/actorgraph/internal/source"
 )
 
 // ReadFlags are the flags of the commands that read a corpus: how it is cut
@@ -18,6 +21,10 @@ type ReadFlags struct {
 	ReadTimeout time.Duration
 	Shard       string // "i/n", empty for the whole corpus
 	Quiet       bool
+	// TopLevel reads only the files directly in a directory; FetchTimeout
+	// bounds one attempt at fetching a page or feed.
+	TopLevel     bool
+	FetchTimeout time.Duration
 }
 
 func (r *ReadFlags) register(fs *pflag.FlagSet, shard bool) {
@@ -25,6 +32,8 @@ func (r *ReadFlags) register(fs *pflag.FlagSet, shard bool) {
 	fs.IntVar(&r.MaxFileMB, "max-file-size", defaultMaxFileSize>>20, "largest article file read, in MB")
 	fs.DurationVar(&r.ReadTimeout, "read-timeout", defaultReadTimeout, "longest time reading one file may take")
 	fs.BoolVarP(&r.Quiet, "quiet", "q", false, "show no progress on stderr")
+	fs.BoolVar(&r.TopLevel, "top-level", false, "read only the files directly in a directory, not those of its subfolders")
+	fs.DurationVar(&r.FetchTimeout, "fetch-timeout", 20*time.Second, "longest time one attempt at fetching a page or feed may take")
 	if shard {
 		fs.StringVar(&r.Shard, "shard", "", "load only shard `i/n` of the files (1 <= i <= n): every n-th file from the i-th, so n loads with 1/n .. n/n take each file once")
 	}
@@ -39,6 +48,8 @@ func (r *ReadFlags) check() error {
 		return fmt.Errorf("--max-file-size %d: want 1 (MB) or more", r.MaxFileMB)
 	case r.ReadTimeout <= 0:
 		return fmt.Errorf("--read-timeout %s: want a positive duration such as 30s", r.ReadTimeout)
+	case r.FetchTimeout <= 0:
+		return fmt.Errorf("--fetch-timeout %s: want a positive duration such as 20s", r.FetchTimeout)
 	}
 	_, _, err := r.shard()
 	return err
@@ -64,11 +75,20 @@ func (r *ReadFlags) shard() (i, n int, err error) {
 }
 
 // source returns the source of the articles in args, this run's shard of
-// them.
-func (r *ReadFlags) source(args []string) (*fileSource, map[string]int, error) {
+// them. The files of a directory that are not read are named on errOut
+// with the reason.
+func (r *ReadFlags) source(args []string, errOut io.Writer) (*fileSource, map[string]int, error) {
 	i, n, err := r.shard()
 	if err != nil {
 		return nil, nil, err
 	}
-	return newFileSource(args, r.limits(), i, n)
+	fetcher := source.NewFetcher()
+	fetcher.Timeout = r.FetchTimeout
+	fetcher.MaxBytes = r.limits().MaxBytes
+	reader := &source.Reader{
+		Fetcher:  fetcher,
+		TopLevel: r.TopLevel,
+		Skipped:  func(path, why string) { fmt.Fprintf(errOut, "skipped %s: %s\n", path, why) },
+	}
+	return newFileSource(args, r.limits(), i, n, reader)
 }

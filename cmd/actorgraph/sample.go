@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/actorgraph/actorgraph/internal/source"
+
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -56,7 +58,7 @@ type, name, aliases, roles, and how many and which articles mention it.`,
 }
 
 func runSample(_ context.Context, opts *SampleOptions) error {
-	files, _, err := articleFiles(opts.Files)
+	files, _, err := articleFiles(opts.Files, &source.Reader{})
 	if err != nil {
 		return err
 	}

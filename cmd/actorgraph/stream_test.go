@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -279,13 +280,18 @@ func TestSignals(t *testing.T) {
 	dir := copies(t, "../../testdata/bbc", 4)
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(bin, "extract", "--quiet", "--format", "json", dir)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
+			cmd := exec.Command(bin, "extract", "--format", "json", dir)
+			stderr := &lockedBuffer{}
+			cmd.Stderr = stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(time.Second) // the models load, extraction runs
+			// The signal goes once the first batch is done: the program has
+			// started (the page reader's date parser takes about 0.5 s), the
+			// models are loaded and extraction runs.
+			for deadline := time.Now().Add(20 * time.Second); !strings.Contains(stderr.String(), "batch 1:") && time.Now().Before(deadline); {
+				time.Sleep(10 * time.Millisecond)
+			}
 			sent := time.Now()
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
@@ -299,11 +305,35 @@ func TestSignals(t *testing.T) {
 			if took > time.Second {
 				t.Errorf("took %s to stop", took)
 			}
-			if stderr.String() != "actorgraph: interrupted\n" {
+			lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+			if lines[len(lines)-1] != "actorgraph: interrupted" {
 				t.Errorf("stderr %q", stderr.String())
+			}
+			for _, l := range lines[:len(lines)-1] {
+				if !strings.HasPrefix(l, "batch ") {
+					t.Errorf("stderr %q", stderr.String())
+				}
 			}
 		})
 	}
+}
+
+// lockedBuffer is a bytes.Buffer a process writes to while a test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // buildBinary builds the program into a temporary directory.

@@ -50,7 +50,7 @@ func NewAdminImport(dir string) (*AdminImport, error) {
 	}
 	x := &AdminImport{dir: dir, seen: map[string]bool{}}
 	var err error
-	if x.articles, err = newCSVFile(filepath.Join(dir, "articles.csv"), "id:ID(Article)", ":LABEL", "source", "title", "published"); err != nil {
+	if x.articles, err = newCSVFile(filepath.Join(dir, "articles.csv"), "id:ID(Article)", ":LABEL", "source", "title", "published", "url", "site"); err != nil {
 		return nil, err
 	}
 	if x.mentions, err = newCSVFile(filepath.Join(dir, "mentions.csv"), ":START_ID(Article)", ":END_ID(Actor)", ":TYPE"); err != nil {
@@ -77,7 +77,7 @@ func (x *AdminImport) Add(gs ...*graph.Graph) error {
 			}
 			x.seen[a.ID] = true
 			newArticle[a.ID] = true
-			if err := x.articles.row(a.ID, "Article", a.Source, a.Title, a.Published); err != nil {
+			if err := x.articles.row(a.ID, "Article", a.Source, a.Title, a.Published, a.URL, a.Site); err != nil {
 				return err
 			}
 		}
@@ -144,7 +144,8 @@ func (x *AdminImport) Close(resolve func(*graph.Graph) (*graph.Graph, error)) (A
 			}
 		}
 	}
-	rels, err := newCSVFile(filepath.Join(x.dir, "relationships.csv"), ":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:string[]", "sentences:string[]", "rules:string[]")
+	rels, err := newCSVFile(filepath.Join(x.dir, "relationships.csv"), ":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "count:long", "articles:string[]", "sentences:string[]", "rules:string[]",
+		"dates:string[]", "precisions:string[]", "places:string[]", "venues:string[]", "countries:string[]")
 	if err != nil {
 		actors.abort()
 		return fail(err)
@@ -153,14 +154,19 @@ func (x *AdminImport) Close(resolve func(*graph.Graph) (*graph.Graph, error)) (A
 		for _, row := range relationRows(g.Relations, t) {
 			r := row.(map[string]any)
 			var articles, sentences, rules []string
+			when := map[string][]string{}
 			for _, e := range r["evidence"].([]any) {
 				ev := e.(map[string]any)
 				articles = append(articles, ev["article"].(string))
 				sentences = append(sentences, ev["sentence"].(string))
 				rules = append(rules, ev["rule"].(string))
+				for _, k := range []string{"date", "precision", "place", "venue", "country"} {
+					when[k] = append(when[k], ev[k].(string))
+				}
 			}
 			if err := rels.row(r["source"].(string), r["target"].(string), string(t), count(len(sentences)),
-				list(articles), list(sentences), list(rules)); err != nil {
+				list(articles), list(sentences), list(rules),
+				list(when["date"]), list(when["precision"]), list(when["place"]), list(when["venue"]), list(when["country"])); err != nil {
 				actors.abort()
 				rels.abort()
 				return fail(err)

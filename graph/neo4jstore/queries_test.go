@@ -137,14 +137,21 @@ func TestRunResolvesActorNames(t *testing.T) {
 }
 
 // TestQueriesOnGold runs every saved query with its example values on the
-// gold graph: each must answer something.
+// gold graph: each must answer something. The gold graph has no dates, so
+// the optional date filters are left out, and meetings-in, which needs
+// places, is run on the extracted article by TestQueriesWithExamples.
 func TestQueriesOnGold(t *testing.T) {
 	store, _ := load(t, goldGraph(t))
 	for _, q := range queries.All() {
+		if q.Name == "meetings-in" {
+			continue
+		}
 		t.Run(q.Name, func(t *testing.T) {
 			values := map[string]string{}
 			for _, p := range q.Params {
-				values[p.Name] = p.Example
+				if !p.Optional {
+					values[p.Name] = p.Example
+				}
 			}
 			r := runQuery(t, store, q.Name, values)
 			if len(r.Rows) == 0 {

@@ -186,6 +186,9 @@ func (s *Store) Run(ctx context.Context, q queries.Query, params map[string]any)
 		bound[k] = v
 	}
 	for _, p := range q.Params {
+		if _, ok := bound[p.Name]; !ok && p.Optional {
+			bound[p.Name] = nil // left out: the query sees null
+		}
 		if !p.Actor {
 			continue
 		}

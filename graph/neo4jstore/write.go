@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -51,11 +52,14 @@ type statement struct {
 
 const articleCypher = `UNWIND $articles AS row
 MERGE (a:Article {id: row.id})
-WITH a, row, a.source IS NULL AS created, [a.source, a.title, a.published] AS before
+WITH a, row, a.source IS NULL AS created, [a.source, a.title, a.published, a.url, a.site] AS before
 SET a.source = CASE WHEN coalesce(a.source, '') = '' THEN row.source ELSE a.source END,
     a.title = CASE WHEN coalesce(a.title, '') = '' THEN row.title ELSE a.title END,
-    a.published = CASE WHEN coalesce(a.published, '') = '' THEN row.published ELSE a.published END
-RETURN count(CASE WHEN NOT created AND before <> [a.source, a.title, a.published] THEN 1 END) AS updated, count(*) AS rows`
+    a.published = CASE WHEN coalesce(a.published, '') = '' THEN row.published ELSE a.published END,
+    a.url = CASE WHEN coalesce(a.url, '') = '' THEN row.url ELSE a.url END,
+    a.site = CASE WHEN coalesce(a.site, '') = '' THEN row.site ELSE a.site END
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET a += row.props)
+RETURN count(CASE WHEN NOT created AND before <> [a.source, a.title, a.published, a.url, a.site] THEN 1 END) AS updated, count(*) AS rows`
 
 // actorCypher merges actors of one type. label is a graph.EntityType that
 // was checked with Valid; nothing else is ever put into the text.
@@ -88,9 +92,15 @@ MERGE (s)-[r:%s]->(t)
 WITH r, row, r.count IS NULL AS created, coalesce(r.articles, []) AS articles, coalesce(r.sentences, []) AS sentences, coalesce(r.rules, []) AS rules
 WITH r, row, created, articles, sentences, rules, [i IN range(0, size(sentences) - 1) | [articles[i], sentences[i]]] AS have
 WITH r, created, articles, sentences, rules, [e IN row.evidence WHERE NOT [e.article, e.sentence] IN have] AS fresh
+WITH r, created, articles, sentences, rules, fresh, [x IN sentences | ''] AS blank
 SET r.articles = articles + [e IN fresh | e.article],
     r.sentences = sentences + [e IN fresh | e.sentence],
     r.rules = rules + [e IN fresh | e.rule],
+    r.dates = coalesce(r.dates, blank) + [e IN fresh | e.date],
+    r.precisions = coalesce(r.precisions, blank) + [e IN fresh | e.precision],
+    r.places = coalesce(r.places, blank) + [e IN fresh | e.place],
+    r.venues = coalesce(r.venues, blank) + [e IN fresh | e.venue],
+    r.countries = coalesce(r.countries, blank) + [e IN fresh | e.country],
     r.count = size(sentences) + size(fresh)
 RETURN count(CASE WHEN NOT created AND size(fresh) > 0 THEN 1 END) AS updated, sum(size(fresh)) AS added, count(*) AS rows`
 
@@ -220,9 +230,39 @@ func articleRows(articles []graph.Article) []any {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	rows := make([]any, 0, len(sorted))
 	for _, a := range sorted {
-		rows = append(rows, map[string]any{"id": a.ID, "source": a.Source, "title": a.Title, "published": a.Published})
+		rows = append(rows, map[string]any{
+			"id": a.ID, "source": a.Source, "title": a.Title, "published": a.Published,
+			"url": orNil(a.URL), "site": orNil(a.Site), "props": props(a.Props),
+		})
 	}
 	return rows
+}
+
+// orNil is nil for "": no property rather than an empty one.
+func orNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// props names the other fields of an article "prop_" and their key, its
+// letters, digits and underscores, so that no field of the input can set a
+// property of the model (id, source, ...).
+func props(p map[string]string) map[string]any {
+	out := map[string]any{}
+	for k, v := range p {
+		var b strings.Builder
+		for _, r := range k {
+			if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte('_')
+			}
+		}
+		out["prop_"+b.String()] = v
+	}
+	return out
 }
 
 func actorRows(entities []graph.Entity, t graph.EntityType) []any {
@@ -295,7 +335,10 @@ func relationRows(relations []graph.Relation, t graph.RelationType) []any {
 	for _, r := range sorted {
 		evidence := make([]any, 0, len(r.Evidence))
 		for _, e := range r.Evidence {
-			evidence = append(evidence, map[string]any{"article": e.Article, "sentence": e.Sentence, "rule": e.Rule})
+			evidence = append(evidence, map[string]any{
+				"article": e.Article, "sentence": e.Sentence, "rule": e.Rule,
+				"date": e.Date, "precision": e.DatePrecision, "place": e.Place, "venue": e.Venue, "country": e.Country,
+			})
 		}
 		rows = append(rows, map[string]any{"source": r.Source, "target": r.Target, "evidence": evidence})
 	}
