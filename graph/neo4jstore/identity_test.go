@@ -71,6 +71,16 @@ func TestMergeActors(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("relationships after the merge:\n got %v\nwant %v", got, want)
 	}
+	// Every evidence list moves in step with the sentences.
+	for _, r := range neo4jtest.Exec(t, cfg, `MATCH ()-[r]->() WHERE r.sentences IS NOT NULL
+RETURN type(r) AS rel, [l IN [r.articles, r.rules, r.dates, r.precisions, r.places, r.venues, r.countries] | size(l)] AS sizes, size(r.sentences) AS n`, nil) {
+		for _, size := range r["sizes"].([]any) {
+			if size != r["n"] {
+				t.Errorf("%s: evidence lists of sizes %v for %v sentences", r["rel"], r["sizes"], r["n"])
+				break
+			}
+		}
+	}
 	if n := neo4jtest.Exec(t, cfg, `MATCH (:Article {id: 'article:b'})-[:MENTIONS]->(a:Actor {id: 'person:vladimir putin'}) RETURN count(*) AS n`, nil)[0]["n"]; n != int64(1) {
 		t.Errorf("article b mentions Vladimir Putin %v times, want 1", n)
 	}

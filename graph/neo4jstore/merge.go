@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -16,56 +17,48 @@ type MergeSummary struct {
 	Mentions      int  // articles whose mention moved
 }
 
+// evidenceLists are the relationship properties that hold one entry per
+// evidence sentence, in step with sentences, as relationCypher writes them.
+var evidenceLists = []string{"articles", "sentences", "rules", "dates", "precisions", "places", "venues", "countries"}
+
+// moveEvidence ends the statements that move relationships: it adds to n the
+// evidence of r that n lacks (by article and sentence), every list of
+// evidenceLists in step, and deletes r. A list an older relationship lacks
+// is padded with blanks, as relationCypher does.
+var moveEvidence = func() string {
+	var set []string
+	for _, l := range evidenceLists {
+		set = append(set, fmt.Sprintf("n.%[1]s = coalesce(n.%[1]s, [x IN range(1, had) | '']) + [i IN fresh | coalesce(r.%[1]s[i], '')]", l))
+	}
+	return `
+WITH r, n, size(coalesce(n.sentences, [])) AS had, [i IN range(0, size(coalesce(n.sentences, [])) - 1) | [n.articles[i], n.sentences[i]]] AS have
+WITH r, n, had, [i IN range(0, size(coalesce(r.sentences, [])) - 1) WHERE NOT [r.articles[i], r.sentences[i]] IN have] AS fresh
+SET ` + strings.Join(set, ",\n    ") + `,
+    n.count = had + size(fresh)
+DELETE r
+RETURN count(*) AS moved`
+}()
+
 // moveOut moves the relationships of one type that leave from to into,
 // adding their evidence to a relationship into has already. relType comes
 // from graph.RelationTypes, never from input. A relationship between from
 // and into is dropped: an actor has none with itself.
-const moveOut = `MATCH (f:Actor {id: $from})-[r:%[1]s]->(x) WHERE x.id <> $into
+var moveOut = `MATCH (f:Actor {id: $from})-[r:%[1]s]->(x) WHERE x.id <> $into
 MATCH (t:Actor {id: $into})
-MERGE (t)-[n:%[1]s]->(x)
-WITH r, n, coalesce(n.articles, []) AS arts, coalesce(n.sentences, []) AS sents, coalesce(n.rules, []) AS rules,
-     coalesce(r.articles, []) AS rarts, coalesce(r.sentences, []) AS rsents, coalesce(r.rules, []) AS rrules
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(sents) - 1) | [arts[i], sents[i]]] AS have
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(rsents) - 1) WHERE NOT [rarts[i], rsents[i]] IN have] AS fresh
-SET n.articles = arts + [i IN fresh | rarts[i]],
-    n.sentences = sents + [i IN fresh | rsents[i]],
-    n.rules = rules + [i IN fresh | rrules[i]],
-    n.count = size(sents) + size(fresh)
-DELETE r
-RETURN count(*) AS moved`
+MERGE (t)-[n:%[1]s]->(x)` + moveEvidence
 
 // moveIn is moveOut for the relationships that reach from.
-const moveIn = `MATCH (x)-[r:%[1]s]->(f:Actor {id: $from}) WHERE x.id <> $into
+var moveIn = `MATCH (x)-[r:%[1]s]->(f:Actor {id: $from}) WHERE x.id <> $into
 MATCH (t:Actor {id: $into})
-MERGE (x)-[n:%[1]s]->(t)
-WITH r, n, coalesce(n.articles, []) AS arts, coalesce(n.sentences, []) AS sents, coalesce(n.rules, []) AS rules,
-     coalesce(r.articles, []) AS rarts, coalesce(r.sentences, []) AS rsents, coalesce(r.rules, []) AS rrules
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(sents) - 1) | [arts[i], sents[i]]] AS have
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(rsents) - 1) WHERE NOT [rarts[i], rsents[i]] IN have] AS fresh
-SET n.articles = arts + [i IN fresh | rarts[i]],
-    n.sentences = sents + [i IN fresh | rsents[i]],
-    n.rules = rules + [i IN fresh | rrules[i]],
-    n.count = size(sents) + size(fresh)
-DELETE r
-RETURN count(*) AS moved`
+MERGE (x)-[n:%[1]s]->(t)` + moveEvidence
 
 // moveSymmetric moves the relationships of a symmetric type, either way
 // round, onto one between into and the other actor that runs from the
 // smaller id to the greater, as Write stores them: %[2]s is the MERGE
 // pattern for one side of that order and %[3]s its condition.
-const moveSymmetric = `MATCH (f:Actor {id: $from})-[r:%[1]s]-(x) WHERE x.id <> $into AND x.id <> $from AND %[3]s
+var moveSymmetric = `MATCH (f:Actor {id: $from})-[r:%[1]s]-(x) WHERE x.id <> $into AND x.id <> $from AND %[3]s
 MATCH (t:Actor {id: $into})
-MERGE %[2]s
-WITH r, n, coalesce(n.articles, []) AS arts, coalesce(n.sentences, []) AS sents, coalesce(n.rules, []) AS rules,
-     coalesce(r.articles, []) AS rarts, coalesce(r.sentences, []) AS rsents, coalesce(r.rules, []) AS rrules
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(sents) - 1) | [arts[i], sents[i]]] AS have
-WITH r, n, arts, sents, rules, rarts, rsents, rrules, [i IN range(0, size(rsents) - 1) WHERE NOT [rarts[i], rsents[i]] IN have] AS fresh
-SET n.articles = arts + [i IN fresh | rarts[i]],
-    n.sentences = sents + [i IN fresh | rsents[i]],
-    n.rules = rules + [i IN fresh | rrules[i]],
-    n.count = size(sents) + size(fresh)
-DELETE r
-RETURN count(*) AS moved`
+MERGE %[2]s` + moveEvidence
 
 const moveMentions = `MATCH (art:Article)-[m:MENTIONS]->(f:Actor {id: $from})
 MATCH (t:Actor {id: $into})
