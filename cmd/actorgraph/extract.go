@@ -190,12 +190,10 @@ func runExtract(ctx context.Context, opts *ExtractOptions) error {
 	return bad.Err()
 }
 
-// writeGraphJSON prints g in the stable JSON format: lists are never null.
-func writeGraphJSON(w io.Writer, g *graph.Graph) error {
+// stableLists returns a copy of g whose aliases and evidence lists are never
+// null, as the JSON formats promise; g is left as it is.
+func stableLists(g *graph.Graph) graph.Graph {
 	c := *g
-	if c.Articles == nil {
-		c.Articles = []graph.Article{}
-	}
 	c.Entities = append([]graph.Entity{}, c.Entities...)
 	for i := range c.Entities {
 		if c.Entities[i].Aliases == nil {
@@ -207,6 +205,15 @@ func writeGraphJSON(w io.Writer, g *graph.Graph) error {
 		if c.Relations[i].Evidence == nil {
 			c.Relations[i].Evidence = []graph.Evidence{}
 		}
+	}
+	return c
+}
+
+// writeGraphJSON prints g in the stable JSON format: lists are never null.
+func writeGraphJSON(w io.Writer, g *graph.Graph) error {
+	c := stableLists(g)
+	if c.Articles == nil {
+		c.Articles = []graph.Article{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

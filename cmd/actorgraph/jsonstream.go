@@ -146,19 +146,7 @@ func (s *jsonStream) cleanup() {
 // writeGraphJSONLine writes g as one line of JSON, in the schema of the json
 // format.
 func writeGraphJSONLine(w io.Writer, g *graph.Graph) error {
-	c := *g
-	c.Entities = append([]graph.Entity{}, c.Entities...)
-	for i := range c.Entities {
-		if c.Entities[i].Aliases == nil {
-			c.Entities[i].Aliases = []string{}
-		}
-	}
-	c.Relations = append([]graph.Relation{}, c.Relations...)
-	for i := range c.Relations {
-		if c.Relations[i].Evidence == nil {
-			c.Relations[i].Evidence = []graph.Evidence{}
-		}
-	}
+	c := stableLists(g)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(c)
