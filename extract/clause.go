@@ -4,6 +4,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -367,7 +368,7 @@ func (c *clauseView) objects(p int, w pick) []int {
 			break // the aside the phrase started in has ended
 		}
 		if m := c.mentionAt(i); m != nil {
-			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p && !between {
+			if m.End < c.n() && isFinite(c.tok(m.End)) && m.Start > p && !between && !c.nounAfterName(m) {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
 			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
@@ -393,6 +394,19 @@ func (c *clauseView) objects(p int, w pick) []int {
 		break
 	}
 	return pickHeads(cands)
+}
+
+// nounAfterName reports a plural noun the tagger took for a verb after a
+// name that qualifies it: "the Tory plans as ...", "the Labour proposals,".
+func (c *clauseView) nounAfterName(m *mention) bool {
+	if m.Start == 0 || c.tok(m.Start-1).Tag != "DT" || m.End+1 >= c.n() {
+		return false
+	}
+	v, next := c.tok(m.End), c.tok(m.End+1)
+	if v.Tag != "VBZ" || !strings.HasSuffix(v.Lower, "s") || v.Lower == "is" || v.Lower == "has" || v.Lower == "was" || v.Lower == "says" {
+		return false
+	}
+	return next.Tag == "IN" || next.Tag == "CC" || next.Tag == "." || next.Text == "," || next.Text == `"`
 }
 
 func pairs(rel graph.RelationType, rule string, sent int, from, to []int) []edge {

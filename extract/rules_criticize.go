@@ -6,22 +6,45 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// phrasalCritic verbs criticise with "out at": "hit out at", "lashed out at".
-var phrasalCritic = map[string]bool{"hit": true, "hits": true, "hitting": true, "lashed": true, "lashes": true, "lashing": true}
+// criticPhrases are phrasal verbs of criticism: the words after the verb,
+// then the verb's forms. The subject criticises the object that follows the
+// words; with reversed set, the object of the words criticises the subject
+// ("Y came under fire from X").
+var criticPhrases = []struct {
+	words    []string
+	verbs    map[string]bool
+	reversed bool
+	named    bool // the object must be named right after the words
+}{
+	{words: []string{"out", "at"}, verbs: hitVerbs},
+	{words: []string{"out", "at"}, verbs: map[string]bool{"lashed": true, "lashes": true, "lashing": true, "lash": true}},
+	{words: []string{"back", "at"}, verbs: hitVerbs},
+	{words: []string{"on"}, verbs: map[string]bool{"rounded": true, "rounds": true, "turned": true, "turns": true}, named: true},
+	{words: []string{"cold", "water", "on"}, verbs: map[string]bool{"poured": true, "pours": true, "pouring": true, "pour": true, "threw": true, "throws": true}},
+	{words: []string{"into"}, verbs: map[string]bool{"laid": true, "lays": true, "laying": true, "tore": true, "tears": true, "ripped": true, "rips": true}, named: true},
+	{words: []string{"under", "fire", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
+}
+
+var hitVerbs = map[string]bool{"hit": true, "hits": true, "hitting": true}
 
 // criticizedVerb: "X criticised Y", "X accused Y of ...", "Y was attacked by X".
 func criticizedVerb(c *clauseView) []edge {
 	var out []edge
-	// "X hit out at Y", "X lashed out at Y", "X rounded on Y".
-	for p := 1; p+1 < c.n(); p++ {
-		v := c.tok(p - 1).Lower
-		if c.tok(p).Lower == "out" && c.tok(p+1).Lower == "at" && phrasalCritic[v] ||
-			c.tok(p).Lower == "on" && (v == "rounded" || v == "rounds" || v == "turned") && p+1 < c.n() && c.mentionAt(p+1) != nil {
-			at := p + 1
-			if c.tok(p).Lower == "on" {
-				at = p
+	// "X hit out at Y", "X poured cold water on Y's plans", "X rounded on Y".
+	for p := 0; p+1 < c.n(); p++ {
+		for _, ph := range criticPhrases {
+			if !ph.verbs[c.tok(p).Lower] || !c.wordsAt(p+1, ph.words) || c.negated(p) || p > 0 && c.tok(p-1).Lower == "to" {
+				continue
 			}
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p-1, critics), c.objects(at+1, targets))...)
+			at := p + 1 + len(ph.words)
+			if ph.named && c.mentionAt(at) == nil {
+				continue
+			}
+			if ph.reversed {
+				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.objects(at, critics), c.subjects(p, targets))...)
+			} else {
+				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(at, targets))...)
+			}
 		}
 	}
 	for _, p := range c.triggersAt(graph.Criticized, "verb") {
@@ -43,12 +66,55 @@ func criticizedVerb(c *clauseView) []edge {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, targets))...)
 			continue
 		}
+		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") && !c.sent.Headline {
+			// "X announced plans, in a move branded "a retreat" by Y": Y
+			// criticised X, the one whose move it is.
+			if by := c.agentBy(p); by >= 0 {
+				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.objects(by+1, critics), c.subjects(p, targets))...)
+				continue
+			}
+		}
 		if t.Tag == "VBN" && !c.sent.Headline && !c.afterAux(p) {
 			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
 		}
 		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(p+1, targets))...)
 	}
 	return out
+}
+
+// agentBy returns the position of the "by" that names the agent of the
+// participle at p, within its clause and a few words, or -1.
+func (c *clauseView) agentBy(p int) int {
+	for i := p + 1; i < c.n() && i <= p+10; i++ {
+		t := c.tok(i)
+		if t.Lower == "by" && !t.Quoted {
+			return i
+		}
+		if clauseBreaks[t.Lower] || t.Text == "," && !t.Quoted || t.Text == "." || isVerb(t) && !t.Quoted {
+			return -1
+		}
+	}
+	return -1
+}
+
+// wordsAt reports whether the words from p on are ws.
+func (c *clauseView) wordsAt(p int, ws []string) bool {
+	if p+len(ws) > c.n() {
+		return false
+	}
+	for i, w := range ws {
+		if c.tok(p+i).Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// statementNouns are what a speaker makes: "X opened with a speech
+// criticising Y" is X criticising Y.
+var statementNouns = map[string]bool{
+	"speech": true, "statement": true, "letter": true, "article": true, "column": true, "interview": true,
+	"remarks": true, "comments": true, "address": true, "broadcast": true, "message": true, "post": true,
 }
 
 // criticizedGerund: "X has been accused of criticising Y": the clause's
@@ -63,7 +129,7 @@ func criticizedGerund(c *clauseView) []edge {
 			continue // "denied criticising"
 		}
 		agents := c.subjects(p, critics)
-		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") {
+		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") && !statementNouns[c.tok(p-1).Lower] {
 			agents = nil
 			for i := p - 1; i >= 0 && i >= p-4; i-- {
 				if m := c.mentionAt(i); m != nil && m.Type != graph.Country {

@@ -112,6 +112,16 @@ var ruleTests = []struct {
 		[]rel{met("Tomas Lind", "Anna Berg")}},
 	{"met-verb", "Norwegian President Tomas Lind met Anna Berg on Monday. The Ukrainian leader later criticised Karl Osterberg.",
 		[]rel{met("Tomas Lind", "Anna Berg")}},
+	{"criticized-verb", "Anna Berg hit back at Tomas Lind on Monday.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"criticized-verb", "Anna Berg also poured cold water on Tomas Lind's promises of growth.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"criticized-verb", "Anna Berg rounded on Tomas Lind in the debate.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"criticized-verb", "Tomas Lind came under fire from Anna Berg over the budget.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg did not hit back at Tomas Lind.", nil},
+	{"", "Anna Berg turned on the lights for Tomas Lind.", nil},
+	// The tagger takes "plans" after a name for a verb.
+	{"criticized-verb", "Anna Berg also branded the Nordic Trade Council plans as a fantasy.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	// A participle with its agent: the clause's subject is criticised.
+	{"criticized-verb", `Tomas Lind unveiled the budget on Monday, in a move branded "a retreat" by Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Tomas Lind was criticised for the delay.", nil},
 	{"", "Tomas Lind was criticised by colleagues for the delay.", nil},
 	{"", "Tomas Lind was attacked.", nil},
@@ -126,6 +136,7 @@ var ruleTests = []struct {
 	// criticized-gerund
 	{"criticized-gerund", "Anna Berg has been accused of criticising Tomas Lind.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticized-gerund", "Karl Osterberg was accused of blaming Tomas Lind.", []rel{criticized("Karl Osterberg", "Tomas Lind")}},
+	{"criticized-gerund", "Anna Berg opened the debate with a speech criticising Tomas Lind's record.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 
 	// criticism-noun
 	{"criticism-noun", "Anna Berg launched a fierce attack on Tomas Lind.", []rel{criticized("Anna Berg", "Tomas Lind")}},
@@ -140,6 +151,14 @@ var ruleTests = []struct {
 	{"critical-remark", `"The proposal is reckless," said Anna Berg of the plan by Tomas Lind.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "Anna Berg said Tomas Lind's plan was reckless and dishonest.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "Tomas Lind's budget drew criticism from the opposition.\n\"It is clear that Tomas Lind has failed,\" Anna Berg wrote.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"critical-remark", `"This is typical of Nordic Trade Council hypocrisy," said Anna Berg.`, []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	// The party in the speaker's title, after a tag slip ("shadow/VBD").
+	{"critical-remark", `"This is typical of Nordic Trade Council hypocrisy," said Tory shadow trade secretary Anna Berg.`, []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"critical-remark", "Karl Osterberg said Tomas Lind's remarks were inappropriate and insulting.", []rel{criticized("Karl Osterberg", "Tomas Lind")}},
+	{"", `Nordic Trade Council spokeswoman Anna Berg said: "The Nordic Trade Council feels this money is misdirected."`, nil},
+	{"", `Anna Berg said: "Comparing Tomas Lind to a dictator is crass and ignorant."`, nil},
+	// The quote is Anna Berg's, not aimed at her.
+	{"criticized-verb", `Tomas Lind cut taxes, in a move branded "humiliating" by Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

@@ -40,7 +40,12 @@ func (c *clauseView) speaker() (int, int) {
 			}
 			if m := c.mentionAt(j); m != nil && !m.Location && m.Type != graph.Country {
 				// "said ADB chief economist Ifzal Ali": the person speaks.
-				for k := m.End; (m.Modifier || m.Possessive) && k < c.n() && k <= m.End+5; k++ {
+				// "said Tory shadow secretary Jo Bloggs" too, where the tagger
+				// took "shadow" for a verb and the party for the speaker.
+				for k := m.End; (m.Modifier || m.Possessive || m.Type == graph.Organization) && k < c.n() && k <= m.End+5; k++ {
+					if t := c.tok(k); t.Tag == "," || t.Tag == "." || t.Tag == "IN" || t.Tag == "CC" {
+						break
+					}
 					if pm := c.mentionAt(k); pm != nil {
 						if pm.Type == graph.Person {
 							return pm.Entity, p
@@ -122,6 +127,15 @@ func criticalRemark(c *clauseView) []edge {
 	return out
 }
 
+// traitWords are critical words that name a failing of whoever qualifies
+// them: "Lib Dem hypocrisy" is the Lib Dems', where "the Enron scandal" is
+// an event.
+var traitWords = map[string]bool{
+	"hypocrisy": true, "arrogance": true, "incompetence": true, "complacency": true, "deceit": true,
+	"dishonesty": true, "ineptitude": true, "negligence": true, "mismanagement": true, "petulance": true,
+	"opportunism": true, "cynicism": true,
+}
+
 // remarkBreaks start a subordinate clause whose actors a remark's critical
 // word does not reach: "... was false as the documents were created by X".
 var remarkBreaks = map[string]bool{"as": true, "since": true, "who": true, "where": true}
@@ -130,10 +144,19 @@ var remarkBreaks = map[string]bool{"as": true, "since": true, "who": true, "wher
 // [from, to) criticises: for each critical word, the nearest actor before it
 // (with any joined to it by "and"), or else the nearest after it.
 func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
+	// The bodies that qualify the speaker ("Liberal Democrat spokeswoman
+	// X") are the speaker's side wherever the sentence names them.
+	own := map[int]bool{}
+	for k := range c.ms {
+		if m := &c.ms[k]; m.Kind != byPronoun && c.qualifies(m, spk) && !c.commaBetween(m.End, spk) {
+			own[m.Entity] = true
+		}
+	}
 	var cands []*mention
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Start < from || m.End > to || m.Entity == spk || c.qualifies(m, spk) || c.listener(m, at) || c.ownParty(spk, m.Entity) ||
+		if m.Start < from || m.End > to || m.Entity == spk || own[m.Entity] || c.listener(m, at) || c.ownParty(spk, m.Entity) ||
+			c.gerundObject(m) ||
 			at >= 0 && m.Start > at-3 && m.Start < at || // "..., Peter Mandelson has said"
 			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
 			continue
@@ -156,7 +179,7 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 			if c.pronounSubject(n) {
 				break // "they were wrong": about whoever "they" are
 			}
-			if m.End <= n && n-m.Start <= 30 && !(m.Modifier && m.End == n) { // "the Enron scandal" names an event
+			if m.End <= n && n-m.Start <= 30 && !(m.Modifier && m.End == n && !traitWords[c.tok(n).Lower]) { // "the Enron scandal" names an event
 				before = k
 			}
 		}
@@ -207,6 +230,8 @@ func (c *clauseView) agentAfter(n, m, at int) bool {
 	for i := n + 1; i < m; i++ {
 		switch t := c.tok(i); {
 		case i == at:
+		case (t.Lower == "by" || t.Lower == "from") && c.tok(i-1).Text == `"` && c.tok(i-2).Quoted:
+			return false // `"a humiliating retreat" by the Tories`: they said it
 		case t.Lower == "by" || t.Lower == "of" || t.Lower == "from":
 			via = true
 		case isVerb(t):
@@ -214,6 +239,20 @@ func (c *clauseView) agentAfter(n, m, at int) bool {
 		}
 	}
 	return via
+}
+
+// gerundObject reports an actor that is the object of a gerund opening the
+// clause: in "comparing X to Y is crass" the remark is about whoever
+// compares, not X.
+func (c *clauseView) gerundObject(m *mention) bool {
+	i := m.Start - 1
+	for i >= 0 && c.tok(i).Tag == "DT" {
+		i--
+	}
+	if i < 0 || c.tok(i).Tag != "VBG" {
+		return false
+	}
+	return i == 0 || c.tok(i-1).Text == `"` || c.tok(i-1).Text == "," || c.tok(i-1).Text == ":"
 }
 
 // pronounSubject reports a pronoun that names no actor ("they", "it", "we")
@@ -258,7 +297,7 @@ func (c *clauseView) qualifiesPerson(m *mention) bool {
 	}
 	for _, o := range c.ms {
 		if o.Start >= m.End && o.Start-m.End <= 4 {
-			return o.Type == graph.Person
+			return o.Type == graph.Person && !c.quoteBetween(m.End, o.Start)
 		}
 	}
 	return false
@@ -314,7 +353,32 @@ func (c *clauseView) qualifies(m *mention, p int) bool {
 		return false
 	}
 	for _, o := range c.ms {
-		if o.Entity == p && o.Start > m.Start && o.Start-m.End <= 5 {
+		if o.Entity == p && o.Start > m.Start && o.Start-m.End <= 5 && !c.quoteBetween(m.End, o.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaBetween reports a comma between token from and the next mention of
+// actor e: "in his Budget, Charles Kennedy said" does not qualify him.
+func (c *clauseView) commaBetween(from, e int) bool {
+	for i := from; i < c.n(); i++ {
+		if m := c.mentionAt(i); m != nil && m.Entity == e {
+			return false
+		}
+		if c.tok(i).Text == "," {
+			return true
+		}
+	}
+	return true
+}
+
+// quoteBetween reports a quotation mark in [from, to): what comes before it
+// is said, not a name's qualifier.
+func (c *clauseView) quoteBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if c.tok(i).Text == `"` {
 			return true
 		}
 	}
