@@ -43,6 +43,7 @@ type lexicon struct {
 	criticismNouns map[string]bool     // "criticism": criticism reported without its critic
 	joinVerbs      map[string]bool     // "held" in "held talks with"
 	attackNouns    map[string]bool     // "attack" in "an attack on Y"
+	legalNouns     map[string]bool     // "lawsuit" in "a lawsuit against Y"
 	leaders        map[string]bool     // "president": "the president" is one person
 	ofRoles        map[string]bool     // "owner" in "owner of Liffe": an organization follows
 	workNouns      map[string]bool     // "film" in "the film Vera Drake": a work, not a person
@@ -82,6 +83,7 @@ func loadLexicon() (*lexicon, error) {
 		criticismNouns: map[string]bool{},
 		joinVerbs:      map[string]bool{},
 		attackNouns:    map[string]bool{},
+		legalNouns:     map[string]bool{},
 		leaders:        map[string]bool{},
 		ofRoles:        map[string]bool{},
 		workNouns:      map[string]bool{},
@@ -162,6 +164,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/criticismnouns.txt", lx.criticismNouns},
 		{"lexicon/joinverbs.txt", lx.joinVerbs},
 		{"lexicon/attacknouns.txt", lx.attackNouns},
+		{"lexicon/legalnouns.txt", lx.legalNouns},
 		{"lexicon/leadertitles.txt", lx.leaders},
 		{"lexicon/ofroles.txt", lx.ofRoles},
 		{"lexicon/worknouns.txt", lx.workNouns},

@@ -115,6 +115,7 @@ func (c *clauseView) wordsAt(p int, ws []string) bool {
 var statementNouns = map[string]bool{
 	"speech": true, "statement": true, "letter": true, "article": true, "column": true, "interview": true,
 	"remarks": true, "comments": true, "address": true, "broadcast": true, "message": true, "post": true,
+	"report": true, "lawsuit": true, "suit": true, "complaint": true, "petition": true,
 }
 
 // criticizedGerund: "X has been accused of criticising Y": the clause's
@@ -150,7 +151,8 @@ func criticismNoun(c *clauseView) []edge {
 	for p := 0; p+2 < c.n(); p++ {
 		t := c.tok(p)
 		prep := c.tok(p + 1).Lower
-		if !c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at" || c.aside[p] {
+		legal := c.lx.legalNouns[t.Lower] && prep == "against" && c.legalStep(p)
+		if !legal && (!c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at") || c.aside[p] {
 			continue
 		}
 		aimed := c.objects(p+2, targets)
@@ -172,7 +174,68 @@ func criticismNoun(c *clauseView) []edge {
 				break
 			}
 		}
+		if len(who) == 0 && legal && !c.negated(p) && !c.modalBefore(p) {
+			if o := c.pronounOwner(p); o != nil {
+				who = o // "the government's witness in its case against Y"
+			} else {
+				who = c.subjects(p, critics) // "X has filed complaints against Y"
+			}
+		}
 		out = append(out, pairs(graph.Criticized, "criticism-noun", c.sent.Index, who, aimed)...)
 	}
 	return out
+}
+
+// modalBefore reports a modal verb or "whether" shortly before p: "they
+// will take action against Y" has not happened.
+func (c *clauseView) modalBefore(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-4; i-- {
+		if t := c.tok(i); t.Tag == "MD" || t.Lower == "whether" || t.Lower == "if" || t.Lower == "threatened" || t.Lower == "threatens" {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounOwner returns, for a noun after a possessive pronoun ("its case"),
+// the actor the pronoun stands for, or an empty non-nil list when it stands
+// for none.
+func (c *clauseView) pronounOwner(p int) []int {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		if c.tok(i).Tag == "PRP$" {
+			if m := c.mentionAt(i); m != nil {
+				return []int{m.Entity}
+			}
+			return []int{}
+		}
+		if c.tok(i).Tag != "JJ" && c.tok(i).Tag != "NN" {
+			break
+		}
+	}
+	return nil
+}
+
+// legalWords make "action" or "case" a legal step: "legal action against",
+// "brought a case against".
+var legalWords = map[string]bool{
+	"legal": true, "court": true, "libel": true, "civil": true, "class": true, "antitrust": true,
+	"filed": true, "files": true, "filing": true, "brought": true, "brings": true, "bringing": true,
+	"launched": true, "launches": true, "took": true, "take": true, "takes": true, "taking": true,
+	"lodged": true, "lodges": true, "began": true, "begun": true, "started": true, "its": true, "their": true,
+}
+
+// legalStep reports whether the legal noun at p is a step taken against
+// someone: a lawsuit or complaint always, "action" and "case" after a
+// word that makes them legal ("military action against" is none).
+func (c *clauseView) legalStep(p int) bool {
+	switch c.tok(p).Lower {
+	case "action", "case", "claim", "claims", "charges":
+		for i := p - 1; i >= 0 && i >= p-3; i-- {
+			if legalWords[c.tok(i).Lower] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }

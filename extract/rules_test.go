@@ -143,6 +143,11 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg's attack on Tomas Lind surprised many.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticism-noun", "Criticism of Tomas Lind by Anna Berg grew.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "The plan was met with criticism from Anna Berg and Tomas Lind.", nil},
+	{"criticism-noun", "Anna Berg has filed complaints against Tomas Lind and his deputy Karl Osterberg.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Anna Berg", "Karl Osterberg")}},
+	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg said the Nordic Trade Council may take action against Tomas Lind.", nil},
+	{"", "Anna Berg backed military action against Tomas Lind.", nil},
+	{"", "Anna Berg did not file a lawsuit against Tomas Lind.", nil},
 
 	// critical-remark
 	{"critical-remark", `"This is a disgraceful and dishonest plan by Tomas Lind," said Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
@@ -159,6 +164,11 @@ var ruleTests = []struct {
 	{"", `Anna Berg said: "Comparing Tomas Lind to a dictator is crass and ignorant."`, nil},
 	// The quote is Anna Berg's, not aimed at her.
 	{"criticized-verb", `Tomas Lind cut taxes, in a move branded "humiliating" by Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"critical-remark", "Tomas Lind launched his campaign on Monday.\n" + `But a Tory spokeswoman said: "This campaign was a big misjudgement by Tomas Lind's team."`, []rel{criticized("Conservative Party", "Tomas Lind")}},
+	{"", `For the Nordic Trade Council, Anna Berg said the budget had failed.`, nil},
+	{"", `Anna Berg said: "Our approach will end the scandal of Tomas Lind's cold homes."`, nil},
+	{"", `Anna Berg said Tomas Lind would avoid the old parties' lies.`, nil},
+	{"", `Anna Berg said that "the best hope of Tomas Lind lies in the north".`, nil},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

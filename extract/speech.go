@@ -30,6 +30,16 @@ func (c *clauseView) speaker() (int, int) {
 			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
 				continue
 			}
+			// "a Conservative spokeswoman said": the party speaks.
+			if spokesNouns[u.Lower] && i > 0 {
+				j := i - 1
+				if c.tok(j).Tag == "POS" {
+					j--
+				}
+				if m := c.mentionAt(j); m != nil && m.Type == graph.Organization && !m.Location {
+					return m.Entity, p
+				}
+			}
 			break
 		}
 		// After it, in an inversion: "..., said Larry Bevington".
@@ -58,6 +68,13 @@ func (c *clauseView) speaker() (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// spokesNouns speak for the body named before them: "a Labour spokesman
+// said", "the company's statement said".
+var spokesNouns = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokesmen": true, "spokeswomen": true,
+	"statement": true, "spokespeople": true,
 }
 
 // mainSpeechVerb reports whether the speech verb at p attributes the
@@ -171,13 +188,16 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if !c.critical(n) || c.negated(n) {
 			continue // "I don't blame him"
 		}
-		if c.selfCritical(n, spk) {
+		if c.selfCritical(n, spk, at) {
 			continue // "X said he lied to the board"
 		}
 		before := -1
 		for k, m := range cands {
 			if c.pronounSubject(n) {
 				break // "they were wrong": about whoever "they" are
+			}
+			if at >= 0 && at < n && m.Start < at {
+				continue // "For the Lib Dems, X said ... failed": the speaker's side
 			}
 			if m.End <= n && n-m.Start <= 30 && !(m.Modifier && m.End == n && !traitWords[c.tok(n).Lower]) { // "the Enron scandal" names an event
 				before = k
@@ -207,8 +227,11 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 // after it ("has broken its promise", not "has broken his leg").
 func (c *clauseView) critical(n int) bool {
 	w := c.tok(n).Lower
+	if (w == "lies" || w == "lie") && (isVerb(c.tok(n)) || n+1 < c.n() && c.tok(n+1).Tag == "IN" && c.tok(n+1).Lower != "of" && c.tok(n+1).Lower != "about") {
+		return false // "the best prospect lies in ..."
+	}
 	if c.lx.negative[w] {
-		return true
+		return !c.remedied(n)
 	}
 	if w != "broke" && w != "broken" && w != "breaking" && w != "breaks" {
 		return false
@@ -216,6 +239,30 @@ func (c *clauseView) critical(n int) bool {
 	for i := n + 1; i < c.n() && i <= n+4; i++ {
 		if c.lx.broken[c.tok(i).Lower] {
 			return true
+		}
+	}
+	return false
+}
+
+// remedyVerbs act against what their object names: "to end the scandal",
+// "would avoid the old parties' lies" promise a cure, not criticism.
+var remedyVerbs = map[string]bool{
+	"end": true, "ending": true, "ends": true, "tackle": true, "tackling": true, "tackles": true,
+	"fight": true, "fighting": true, "stop": true, "stopping": true, "address": true, "solve": true,
+	"fix": true, "prevent": true, "preventing": true, "avoid": true, "avoiding": true, "combat": true,
+	"eliminate": true, "reduce": true, "reducing": true, "cut": true, "root": true, "expose": true, "exposing": true,
+}
+
+// remedied reports a critical word that is the object of a remedy verb,
+// through determiners, adjectives, nouns and names.
+func (c *clauseView) remedied(n int) bool {
+	for i := n - 1; i >= 0 && i >= n-6; i-- {
+		t := c.tok(i)
+		if remedyVerbs[t.Lower] {
+			return true
+		}
+		if t.Tag != "DT" && t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNS" && t.Tag != "NNP" && t.Tag != "POS" && t.Text != "'" && t.Text != `"` && c.mentionAt(i) == nil {
+			return false
 		}
 	}
 	return false
@@ -279,9 +326,10 @@ func (c *clauseView) ownParty(person, org int) bool {
 }
 
 // selfCritical reports whether the actor named last before the critical
-// word at n is the speaker: the remark is about the speaker's own doing.
-func (c *clauseView) selfCritical(n, spk int) bool {
-	for i := n - 1; i >= 0; i-- {
+// word at n, after the speech verb at `at` when it comes first, is the
+// speaker: the remark is about the speaker's own doing.
+func (c *clauseView) selfCritical(n, spk, at int) bool {
+	for i := n - 1; i >= 0 && (at < 0 || at > n || i > at); i-- {
 		if m := c.mentionAt(i); m != nil {
 			return m.Entity == spk
 		}
