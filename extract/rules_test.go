@@ -169,6 +169,9 @@ var ruleTests = []struct {
 	{"", `Anna Berg said: "Our approach will end the scandal of Tomas Lind's cold homes."`, nil},
 	{"", `Anna Berg said Tomas Lind would avoid the old parties' lies.`, nil},
 	{"", `Anna Berg said that "the best hope of Tomas Lind lies in the north".`, nil},
+	{"critical-remark", "Anna Berg and Karl Osterberg said Tomas Lind's pledges were worthless.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
+	// A name before the speaker with only a comma between speaks with him only when "and" joins them.
+	{"critical-remark", `The plan by Anna Berg was a disgrace for Tomas Lind, Karl Osterberg has said.`, []rel{criticized("Karl Osterberg", "Anna Berg")}},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

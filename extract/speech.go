@@ -138,8 +138,52 @@ func criticalRemark(c *clauseView) []edge {
 		if i < c.n() && !clauseBreaks[c.tok(i).Lower] && !remarkBreaks[c.tok(i).Lower] && !(c.tok(i).Lower == "that" && i > 0 && c.tok(i-1).Lower == "and") {
 			continue
 		}
-		out = append(out, c.remarkTargets(clause, i, spk, at)...)
+		for _, e := range c.remarkTargets(clause, i, spk, at) {
+			out = append(out, e)
+			for _, co := range c.coSpeakers(spk, at) {
+				if co != e.Target {
+					e.Source = co
+					out = append(out, e)
+				}
+			}
+		}
 		clause = i + 1
+	}
+	return out
+}
+
+// hasWord reports whether the word w is among the tokens [from, to).
+func (c *clauseView) hasWord(from, to int, w string) bool {
+	for i := from; i < to; i++ {
+		if c.tok(i).Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// coSpeakers returns the actors joined by "and" to the speaker named right
+// before the speech verb at `at`: "The Tories and the Lib Dems said ...".
+func (c *clauseView) coSpeakers(spk, at int) []int {
+	if at < 0 {
+		return nil
+	}
+	k := -1
+	for j := range c.ms {
+		if m := &c.ms[j]; m.Entity == spk && m.End <= at && at-m.End <= 3 {
+			k = j
+		}
+	}
+	var out []int
+	for ; k > 0; k-- {
+		prev, cur := &c.ms[k-1], &c.ms[k]
+		if prev.Possessive || prev.Location || prev.Modifier || prev.Type == graph.Country || c.tok(prev.Start).Quoted || !c.joinedByAnd(prev.End, cur.Start) || cur.Start-prev.End > 3 {
+			break
+		}
+		if len(out) == 0 && !c.hasWord(prev.End, cur.Start, "and") {
+			break // "... Alastair Campbell, Peter Mandelson has said"
+		}
+		out = append(out, prev.Entity)
 	}
 	return out
 }
