@@ -43,7 +43,7 @@ func criticizedVerb(c *clauseView) []edge {
 			if ph.reversed {
 				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.objects(at, critics), c.subjects(p, targets))...)
 			} else {
-				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(at, targets))...)
+				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(at))...)
 			}
 		}
 	}
@@ -77,9 +77,122 @@ func criticizedVerb(c *clauseView) []edge {
 		if t.Tag == "VBN" && !c.sent.Headline && !c.afterAux(p) {
 			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(p+1, targets))...)
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
+	}
+	// "X described Y's plans as "a shambles"", "X dubbed Y "incompetent"".
+	for p := 0; p+1 < c.n(); p++ {
+		if !labelVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || !c.quotedCritical(p+1) {
+			continue
+		}
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
+	}
+	// "X rejected Y's claims", "X dismissed the Y complaint".
+	for p := 0; p+1 < c.n(); p++ {
+		if !rebuffVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted {
+			continue
+		}
+		if owner := c.claimOwner(p + 1); owner >= 0 {
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
+		}
 	}
 	return out
+}
+
+// labelVerbs give their object a name; with a critical word in quotes the
+// name is criticism.
+var labelVerbs = map[string]bool{
+	"described": true, "describes": true, "labelled": true, "labeled": true, "labels": true, "dubbed": true,
+	"dubs": true, "called": true, "calls": true, "termed": true,
+}
+
+// rebuffVerbs turn down what someone said: "rejected Mr Howard's comment".
+var rebuffVerbs = map[string]bool{
+	"rejected": true, "rejects": true, "dismissed": true, "dismisses": true, "rebuffed": true, "rebuffs": true,
+	"rebutted": true, "rebuts": true, "ridiculed": true, "scorned": true,
+}
+
+// claimNouns are things said that can be turned down.
+var claimNouns = map[string]bool{
+	"claim": true, "claims": true, "comment": true, "comments": true, "criticism": true, "criticisms": true,
+	"accusation": true, "accusations": true, "allegation": true, "allegations": true, "complaint": true,
+	"complaints": true, "remarks": true, "charge": true, "charges": true, "attack": true, "attacks": true,
+}
+
+// quotedCritical reports a critical word inside quotation marks in the
+// clause from p on, within a few words: `as "a shambles"`.
+func (c *clauseView) quotedCritical(p int) bool {
+	for i := p; i < c.n() && i <= p+14; i++ {
+		t := c.tok(i)
+		if !t.Quoted && (clauseBreaks[t.Lower] || t.Text == "." || t.Text == ";") {
+			return false
+		}
+		if t.Quoted && c.critical(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimOwner returns who made the claim named by the phrase at p ("Mr
+// Howard's comment", "the US complaint", "Labour claims"), or -1.
+func (c *clauseView) claimOwner(p int) int {
+	for i := p; i < c.n() && i <= p+3; i++ {
+		m := c.mentionAt(i)
+		if m == nil {
+			if t := c.tok(i); t.Tag != "DT" && t.Tag != "JJ" && !c.lx.titles[t.Lower] {
+				return -1
+			}
+			continue
+		}
+		if !m.Possessive && !m.Modifier || m.Location || m.Kind == byDemonym {
+			return -1
+		}
+		for j := m.End; j < c.n() && j <= m.End+3; j++ {
+			if claimNouns[c.tok(j).Lower] {
+				return m.Entity
+			}
+			if t := c.tok(j); t.Tag != "POS" && t.Tag != "JJ" && t.Text != "'" {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// aimedAt returns the targets of the object phrase at p: its actors, or
+// else the owner of what it names through "of" ("the trade policies of the
+// G7 nations", "the handling of the crisis by X" is no owner).
+func (c *clauseView) aimedAt(p int) []int {
+	if out := c.objects(p, targets); len(out) > 0 {
+		return out
+	}
+	for i := p; i < c.n() && i <= p+5; i++ {
+		t := c.tok(i)
+		switch {
+		case t.Lower == "of" && i > p && (c.tok(i-1).Tag == "NN" || c.tok(i-1).Tag == "NNS") && !c.lx.titles[c.tok(i-1).Lower] && !memberNouns[c.tok(i-1).Lower]:
+			m := c.mentionAt(i + 1)
+			if m == nil && i+2 < c.n() && c.tok(i+1).Tag == "DT" {
+				m = c.mentionAt(i + 2)
+			}
+			if m == nil || m.Possessive {
+				return nil // the owner follows at once: "of X", "of the X", not "of X's system"
+			}
+			return c.objects(i+1, targets)
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "PRP$" || t.Text == `"`:
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// memberNouns name people of a body, not what it does: "the supporters of
+// X" are not X.
+var memberNouns = map[string]bool{
+	"members": true, "member": true, "supporters": true, "fans": true, "friends": true, "critics": true, "some": true,
+	"many": true, "most": true, "rest": true, "staff": true, "workers": true, "employees": true, "opponents": true, "rivals": true,
+	"victims": true, "families": true, "relatives": true, "customers": true, "shareholders": true, "owners": true, "founders": true,
 }
 
 // agentBy returns the position of the "by" that names the agent of the
@@ -139,7 +252,7 @@ func criticizedGerund(c *clauseView) []edge {
 				}
 			}
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, agents, c.objects(p+1, targets))...)
+		out = append(out, pairs(graph.Criticized, "criticized-gerund", c.sent.Index, agents, c.aimedAt(p+1))...)
 	}
 	return out
 }
@@ -155,7 +268,7 @@ func criticismNoun(c *clauseView) []edge {
 		if !legal && (!c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at") || c.aside[p] {
 			continue
 		}
-		aimed := c.objects(p+2, targets)
+		aimed := c.aimedAt(p + 2)
 		if len(aimed) == 0 {
 			continue
 		}

@@ -122,6 +122,13 @@ var ruleTests = []struct {
 	{"criticized-verb", "Anna Berg also branded the Nordic Trade Council plans as a fantasy.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
 	// A participle with its agent: the clause's subject is criticised.
 	{"criticized-verb", `Tomas Lind unveiled the budget on Monday, in a move branded "a retreat" by Anna Berg.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"criticized-verb", `The Nordic Trade Council dubbed Tomas Lind's new proposals an "abuse of power".`, []rel{criticized("Nordic Trade Council", "Tomas Lind")}},
+	{"criticized-verb", `Anna Berg described the plans of Tomas Lind as "a shambles".`, []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", `Anna Berg described Tomas Lind's plans as "very productive".`, nil},
+	{"criticized-verb", "Tomas Lind spoke first.\nAnna Berg rejected Mr Lind's comment on Monday.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg rejected Tomas Lind's offer.", nil},
+	{"criticized-verb", "Anna Berg attacked the spending plans of Tomas Lind.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg attacked the supporters of Tomas Lind.", nil},
 	{"", "Tomas Lind was criticised for the delay.", nil},
 	{"", "Tomas Lind was criticised by colleagues for the delay.", nil},
 	{"", "Tomas Lind was attacked.", nil},
