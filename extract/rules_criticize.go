@@ -21,6 +21,8 @@ var criticPhrases = []struct {
 	{words: []string{"back", "at"}, verbs: hitVerbs},
 	{words: []string{"on"}, verbs: map[string]bool{"rounded": true, "rounds": true, "turned": true, "turns": true}, named: true},
 	{words: []string{"cold", "water", "on"}, verbs: map[string]bool{"poured": true, "pours": true, "pouring": true, "pour": true, "threw": true, "throws": true}},
+	{words: []string{"scorn", "on"}, verbs: map[string]bool{"poured": true, "pours": true, "pouring": true, "heaped": true, "heaps": true}},
+	{words: []string{"doubt", "on"}, verbs: map[string]bool{"cast": true, "casts": true, "casting": true, "threw": true, "throws": true}},
 	{words: []string{"into"}, verbs: map[string]bool{"laid": true, "lays": true, "laying": true, "tore": true, "tears": true, "ripped": true, "rips": true}, named: true},
 	{words: []string{"under", "fire", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
 }
@@ -91,11 +93,31 @@ func criticizedVerb(c *clauseView) []edge {
 		if !rebuffVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted {
 			continue
 		}
-		if owner := c.claimOwner(p + 1); owner >= 0 {
+		if owner := c.claimOwner(p+1, claimNouns); owner >= 0 {
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
+		}
+	}
+	// "X questioned Y's integrity".
+	for p := 0; p+1 < c.n(); p++ {
+		if !doubtVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted {
+			continue
+		}
+		if owner := c.claimOwner(p+1, virtueNouns); owner >= 0 {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
 		}
 	}
 	return out
+}
+
+// doubtVerbs put a quality of their object in doubt: "questioned Y's
+// judgement".
+var doubtVerbs = map[string]bool{"questioned": true, "questions": true, "questioning": true, "doubted": true, "doubts": true}
+
+// virtueNouns are qualities whose doubt is criticism.
+var virtueNouns = map[string]bool{
+	"integrity": true, "credibility": true, "judgement": true, "judgment": true, "competence": true, "motives": true,
+	"honesty": true, "commitment": true, "professionalism": true, "record": true, "handling": true, "leadership": true,
+	"sincerity": true, "claims": true, "ability": true, "independence": true, "fitness": true, "trustworthiness": true,
 }
 
 // labelVerbs give their object a name; with a critical word in quotes the
@@ -133,9 +155,9 @@ func (c *clauseView) quotedCritical(p int) bool {
 	return false
 }
 
-// claimOwner returns who made the claim named by the phrase at p ("Mr
-// Howard's comment", "the US complaint", "Labour claims"), or -1.
-func (c *clauseView) claimOwner(p int) int {
+// claimOwner returns whose thing of nouns the phrase at p names ("Mr
+// Howard's comment", "the US complaint"), or -1.
+func (c *clauseView) claimOwner(p int, nouns map[string]bool) int {
 	for i := p; i < c.n() && i <= p+3; i++ {
 		m := c.mentionAt(i)
 		if m == nil {
@@ -148,7 +170,7 @@ func (c *clauseView) claimOwner(p int) int {
 			return -1
 		}
 		for j := m.End; j < c.n() && j <= m.End+3; j++ {
-			if claimNouns[c.tok(j).Lower] {
+			if nouns[c.tok(j).Lower] {
 				return m.Entity
 			}
 			if t := c.tok(j); t.Tag != "POS" && t.Tag != "JJ" && t.Text != "'" {
