@@ -35,7 +35,7 @@ func criticizedVerb(c *clauseView) []edge {
 	// "X hit out at Y", "X poured cold water on Y's plans", "X rounded on Y".
 	for p := 0; p+1 < c.n(); p++ {
 		for _, ph := range criticPhrases {
-			if !ph.verbs[c.tok(p).Lower] || !c.wordsAt(p+1, ph.words) || c.negated(p) || p > 0 && c.tok(p-1).Lower == "to" {
+			if !ph.verbs[c.tok(p).Lower] || !c.wordsAt(p+1, ph.words) || c.negated(p) || p > 0 && c.tok(p-1).Lower == "to" || !ph.reversed && c.unnamedSubject(p) {
 				continue
 			}
 			at := p + 1 + len(ph.words)
@@ -79,18 +79,26 @@ func criticizedVerb(c *clauseView) []edge {
 		if t.Tag == "VBN" && !c.sent.Headline && !c.afterAux(p) {
 			continue // "the plan criticised by ..." handled as passive; bare participle otherwise
 		}
+		if c.unnamedSubject(p) {
+			continue // "why ministers attacked Y", "how can we accuse Y"
+		}
+		if who := c.relativeSubject(p); who != nil {
+			// "some supporters, who criticised Y": the supporters did.
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, who, c.aimedAt(p+1))...)
+			continue
+		}
 		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
 	}
 	// "X described Y's plans as "a shambles"", "X dubbed Y "incompetent"".
 	for p := 0; p+1 < c.n(); p++ {
-		if !labelVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || !c.quotedCritical(p+1) {
+		if !labelVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) || !c.quotedCritical(p+1) {
 			continue
 		}
 		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
 	}
 	// "X rejected Y's claims", "X dismissed the Y complaint".
 	for p := 0; p+1 < c.n(); p++ {
-		if !rebuffVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted {
+		if !rebuffVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) {
 			continue
 		}
 		if owner := c.claimOwner(p+1, claimNouns); owner >= 0 {
@@ -99,7 +107,7 @@ func criticizedVerb(c *clauseView) []edge {
 	}
 	// "X questioned Y's integrity".
 	for p := 0; p+1 < c.n(); p++ {
-		if !doubtVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted {
+		if !doubtVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) {
 			continue
 		}
 		if owner := c.claimOwner(p+1, virtueNouns); owner >= 0 {
@@ -217,6 +225,49 @@ var memberNouns = map[string]bool{
 	"victims": true, "families": true, "relatives": true, "customers": true, "shareholders": true, "owners": true, "founders": true,
 }
 
+// unnamedSubject reports a subject right before the verb at p that names
+// no actor: a common noun ("ministers attacked"), a pronoun no actor stands
+// for ("we accuse"), after any adverbs, modals and auxiliaries.
+func (c *clauseView) unnamedSubject(p int) bool {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "RB" || c.tok(i).Tag == "MD" || isAux(c.tok(i))) {
+		i--
+	}
+	if i < 0 || c.mentionAt(i) != nil || c.aside[i] {
+		return false
+	}
+	switch t := c.tok(i); {
+	case t.Tag == "PRP":
+		return true
+	case t.Tag == "NNS" || t.Tag == "NN":
+		// "Labour MPs attacked": the party qualifies the critics.
+		return i == 0 || c.mentionAt(i-1) == nil && !c.lx.titles[c.tok(i-1).Lower]
+	}
+	return false
+}
+
+// relativeSubject returns, for a verb right after "who" or "which", the
+// actor the relative pronoun stands for: the name right before it, or none
+// (an empty non-nil list) when a common noun stands there. It returns nil
+// when the verb follows no relative pronoun.
+func (c *clauseView) relativeSubject(p int) []int {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "RB" || isAux(c.tok(i))) {
+		i--
+	}
+	if i < 1 || c.tok(i).Lower != "who" && c.tok(i).Lower != "which" {
+		return nil
+	}
+	j := i - 1
+	if c.tok(j).Text == "," && j > 0 {
+		j--
+	}
+	if m := c.mentionAt(j); m != nil && !m.Possessive && !m.Modifier {
+		return []int{m.Entity}
+	}
+	return []int{}
+}
+
 // agentBy returns the position of the "by" that names the agent of the
 // participle at p, within its clause and a few words, or -1.
 func (c *clauseView) agentBy(p int) int {
@@ -263,6 +314,9 @@ func criticizedGerund(c *clauseView) []edge {
 	for _, p := range c.triggersAt(graph.Criticized, "gerund") {
 		if c.negated(p) {
 			continue // "denied criticising"
+		}
+		if p+1 < c.n() && (c.tok(p+1).Tag == "NN" || c.tok(p+1).Tag == "NNS") && c.mentionAt(p+1) == nil && !c.lx.titles[c.tok(p+1).Lower] {
+			continue // an adjective: "attacking talent", "attacking midfielder"
 		}
 		agents := c.subjects(p, critics)
 		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") && !statementNouns[c.tok(p-1).Lower] {

@@ -132,6 +132,10 @@ var ruleTests = []struct {
 	{"criticized-verb", "Anna Berg questioned Tomas Lind's integrity.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticized-verb", "Anna Berg cast doubt on Tomas Lind's claims.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg questioned Tomas Lind's friends.", nil},
+	{"", "Anna Berg asked why ministers attacked Tomas Lind's plans.", nil},
+	{"", `Anna Berg has said - how can we accuse countries such as Norway of abuses?`, nil},
+	{"", "Anna Berg reacted sharply to some supporters, who criticised Tomas Lind's performance.", nil},
+	{"criticized-verb", "The board met Anna Berg, who criticised Tomas Lind's record.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Tomas Lind was criticised for the delay.", nil},
 	{"", "Tomas Lind was criticised by colleagues for the delay.", nil},
 	{"", "Tomas Lind was attacked.", nil},
@@ -146,6 +150,7 @@ var ruleTests = []struct {
 	// criticized-gerund
 	{"criticized-gerund", "Anna Berg has been accused of criticising Tomas Lind.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticized-gerund", "Karl Osterberg was accused of blaming Tomas Lind.", []rel{criticized("Karl Osterberg", "Tomas Lind")}},
+	{"", "Nordic Trade Council, stripped of attacking talent such as Tomas Lind, lost.", nil},
 	{"criticized-gerund", "Anna Berg opened the debate with a speech criticising Tomas Lind's record.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 
 	// criticism-noun
@@ -182,6 +187,8 @@ var ruleTests = []struct {
 	{"critical-remark", "Anna Berg and Karl Osterberg said Tomas Lind's pledges were worthless.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
 	// A name before the speaker with only a comma between speaks with him only when "and" joins them.
 	{"critical-remark", `The plan by Anna Berg was a disgrace for Tomas Lind, Karl Osterberg has said.`, []rel{criticized("Karl Osterberg", "Anna Berg")}},
+	{"critical-remark", `Anna Berg said his Nordic Trade Council counterpart Tomas Lind was "a disgrace".`, []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", `Anna Berg said: "The Nordic Trade Council is in desperate need of cash."`, nil},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

@@ -219,7 +219,7 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if m.Start < from || m.End > to || m.Entity == spk || own[m.Entity] || c.listener(m, at) || c.ownParty(spk, m.Entity) ||
 			c.gerundObject(m) ||
 			at >= 0 && m.Start > at-3 && m.Start < at || // "..., Peter Mandelson has said"
-			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) {
+			m.Type == graph.Country || m.Location || m.Kind == byDemonym || c.victim(m) || c.qualifiesPerson(m) || c.qualifiesRole(m) {
 			continue
 		}
 		cands = append(cands, m)
@@ -273,6 +273,9 @@ func (c *clauseView) critical(n int) bool {
 	w := c.tok(n).Lower
 	if (w == "lies" || w == "lie") && (isVerb(c.tok(n)) || n+1 < c.n() && c.tok(n+1).Tag == "IN" && c.tok(n+1).Lower != "of" && c.tok(n+1).Lower != "about") {
 		return false // "the best prospect lies in ..."
+	}
+	if w == "desperate" && n+1 < c.n() && (c.tok(n+1).Lower == "need" || c.tok(n+1).Lower == "for" || c.tok(n+1).Lower == "to") {
+		return false // "in desperate need of cash"
 	}
 	if c.lx.negative[w] {
 		return !c.remedied(n)
@@ -393,6 +396,23 @@ func (c *clauseView) qualifiesPerson(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// qualifiesRole reports a name that only qualifies a role or person noun
+// after it: "his Arsenal counterpart" is a person, not Arsenal.
+func (c *clauseView) qualifiesRole(m *mention) bool {
+	if !m.Modifier || m.End >= c.n() {
+		return false
+	}
+	w := c.tok(m.End).Lower
+	return c.lx.titles[w] || personNouns[w]
+}
+
+// personNouns name a person by a relation to others.
+var personNouns = map[string]bool{
+	"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "rival": true, "rivals": true,
+	"opponent": true, "opponents": true, "predecessor": true, "successor": true, "players": true, "player": true,
+	"fans": true, "supporters": true, "staff": true, "officials": true, "official": true,
 }
 
 // listener reports the one a speech verb at `at` addresses: "told MPs",
