@@ -235,8 +235,15 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if c.selfCritical(n, spk, at) {
 			continue // "X said he lied to the board"
 		}
+		// A critical word that qualifies a noun ("irresponsible drinks
+		// promotions", "a smear campaign") is about that thing: its owner
+		// stands right before it, or comes after it through "of" or "by".
+		near := c.attributive(n)
 		before := -1
 		for k, m := range cands {
+			if near && m.End < n-3 {
+				continue
+			}
 			if c.pronounSubject(n) {
 				break // "they were wrong": about whoever "they" are
 			}
@@ -315,6 +322,23 @@ func (c *clauseView) remedied(n int) bool {
 	return false
 }
 
+// attributive reports a critical word used before the noun it qualifies.
+func (c *clauseView) attributive(n int) bool {
+	t := c.tok(n)
+	if t.Tag != "JJ" && t.Tag != "NN" {
+		return false
+	}
+	i := n + 1
+	for i < c.n() && (c.tok(i).Text == `"` || c.tok(i).Text == "'") {
+		i++
+	}
+	if i >= c.n() || c.mentionAt(i) != nil {
+		return false
+	}
+	next := c.tok(i)
+	return (next.Tag == "NN" || next.Tag == "NNS") && !c.lx.negative[next.Lower]
+}
+
 // agentAfter reports whether the words from a critical word at n to an actor
 // at m lead to the actor as agent or owner, through "by", "of" or "from",
 // with no verb but the speech verb at `at` on the way ("'... reckless,' said
@@ -323,6 +347,8 @@ func (c *clauseView) agentAfter(n, m, at int) bool {
 	via := false
 	for i := n + 1; i < m; i++ {
 		switch t := c.tok(i); {
+		case via && (t.Text == "," || t.Tag == "CC"):
+			return false // "the failure of the first competition, X and Y have ..."
 		case i == at:
 		case (t.Lower == "by" || t.Lower == "from") && c.tok(i-1).Text == `"` && c.tok(i-2).Quoted:
 			return false // `"a humiliating retreat" by the Tories`: they said it
@@ -401,11 +427,21 @@ func (c *clauseView) qualifiesPerson(m *mention) bool {
 // qualifiesRole reports a name that only qualifies a role or person noun
 // after it: "his Arsenal counterpart" is a person, not Arsenal.
 func (c *clauseView) qualifiesRole(m *mention) bool {
-	if !m.Modifier || m.End >= c.n() {
+	if !m.Modifier && !m.Possessive || m.End >= c.n() {
 		return false
 	}
-	w := c.tok(m.End).Lower
-	return c.lx.titles[w] || personNouns[w]
+	i := m.End
+	if m.Possessive && i < c.n() && c.tok(i).Tag == "POS" {
+		i++ // "Jackson's associates"
+	}
+	for i < c.n() && c.tok(i).Tag == "JJ" {
+		i++
+	}
+	if i >= c.n() {
+		return false
+	}
+	w := c.tok(i).Lower
+	return c.lx.titles[w] && m.Modifier || personNouns[w]
 }
 
 // personNouns name a person by a relation to others.
@@ -413,6 +449,7 @@ var personNouns = map[string]bool{
 	"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "rival": true, "rivals": true,
 	"opponent": true, "opponents": true, "predecessor": true, "successor": true, "players": true, "player": true,
 	"fans": true, "supporters": true, "staff": true, "officials": true, "official": true,
+	"associates": true, "allies": true, "aides": true, "friends": true, "followers": true, "critics": true,
 }
 
 // listener reports the one a speech verb at `at` addresses: "told MPs",
