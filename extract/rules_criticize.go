@@ -3,6 +3,8 @@ package extract
 // CRITICIZED rules: criticism verbs and nouns.
 
 import (
+	"strings"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -87,7 +89,7 @@ func criticizedVerb(c *clauseView) []edge {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, who, c.aimedAt(p+1))...)
 			continue
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), c.aimedAt(p+1))...)
 	}
 	// "X described Y's plans as "a shambles"", "X dubbed Y "incompetent"".
 	for p := 0; p+1 < c.n(); p++ {
@@ -112,6 +114,8 @@ func criticizedVerb(c *clauseView) []edge {
 		}
 		if owner := c.claimOwner(p+1, virtueNouns); owner >= 0 {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
+		} else if i := c.virtueOf(p + 1); i >= 0 {
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(i, targets))...) // "questions trust of Y"
 		}
 	}
 	return out
@@ -126,6 +130,19 @@ var virtueNouns = map[string]bool{
 	"integrity": true, "credibility": true, "judgement": true, "judgment": true, "competence": true, "motives": true,
 	"honesty": true, "commitment": true, "professionalism": true, "record": true, "handling": true, "leadership": true,
 	"sincerity": true, "claims": true, "ability": true, "independence": true, "fitness": true, "trustworthiness": true,
+	"trust": true, "honour": true, "motive": true,
+}
+
+// virtueOf returns, for a phrase "(the) N of Y" at p with N a virtue noun,
+// the position of Y, or -1.
+func (c *clauseView) virtueOf(p int) int {
+	if p < c.n() && (c.tok(p).Tag == "DT" || c.tok(p).Tag == "JJ") {
+		p++
+	}
+	if p+2 < c.n() && virtueNouns[c.tok(p).Lower] && c.tok(p+1).Lower == "of" && c.mentionAt(p+2) != nil {
+		return p + 2
+	}
+	return -1
 }
 
 // labelVerbs give their object a name; with a critical word in quotes the
@@ -195,7 +212,7 @@ func (c *clauseView) claimOwner(p int, nouns map[string]bool) int {
 // G7 nations", "the handling of the crisis by X" is no owner).
 func (c *clauseView) aimedAt(p int) []int {
 	if out := c.objects(p, targets); len(out) > 0 {
-		return out
+		return c.withoutQualifiers(p, out)
 	}
 	for i := p; i < c.n() && i <= p+5; i++ {
 		t := c.tok(i)
@@ -217,12 +234,81 @@ func (c *clauseView) aimedAt(p int) []int {
 	return nil
 }
 
+// withoutQualifiers drops from the targets of the phrase at p the actors
+// that only qualify the people aimed at: "Britain's top sprinters", "an
+// Evening Standard journalist" are not Britain or the paper.
+func (c *clauseView) withoutQualifiers(p int, ents []int) []int {
+	drop := map[int]bool{}
+	for i := p; i < c.n() && i <= p+8; i++ {
+		m := c.mentionAt(i)
+		if m == nil || m.Start != i {
+			continue
+		}
+		j := m.End
+		if m.Possessive && j < c.n() && c.tok(j).Tag == "POS" {
+			j++
+		}
+		for j < c.n() && c.tok(j).Tag == "JJ" {
+			j++
+		}
+		if !m.Possessive && !m.Modifier || j >= c.n() || c.mentionAt(j) != nil {
+			continue
+		}
+		w := c.tok(j)
+		people := memberNouns[w.Lower] || personNouns[w.Lower] || w.Tag == "NNS" && (strings.HasSuffix(w.Lower, "ers") || strings.HasSuffix(w.Lower, "ists"))
+		single := w.Tag == "NN" && (c.lx.titles[w.Lower] || personNouns[w.Lower])
+		if m.Possessive && m.Type == graph.Country && people || m.Modifier && single {
+			drop[m.Entity] = true
+		}
+	}
+	if len(drop) == 0 {
+		return ents
+	}
+	var out []int
+	for _, e := range ents {
+		if !drop[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // memberNouns name people of a body, not what it does: "the supporters of
 // X" are not X.
 var memberNouns = map[string]bool{
 	"members": true, "member": true, "supporters": true, "fans": true, "friends": true, "critics": true, "some": true,
 	"many": true, "most": true, "rest": true, "staff": true, "workers": true, "employees": true, "opponents": true, "rivals": true,
 	"victims": true, "families": true, "relatives": true, "customers": true, "shareholders": true, "owners": true, "founders": true,
+}
+
+// criticsOf returns the subject of the verb at p: the actors named right
+// before it (with any joined by "and"), else the clause's subjects. In
+// "saying he admired Mr Blair's leadership, he criticised Y" only the
+// second "he" criticised.
+func (c *clauseView) criticsOf(p int) []int {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "RB" || c.tok(i).Tag == "MD" || isAux(c.tok(i))) {
+		i--
+	}
+	m := c.mentionAt(i)
+	if m == nil || m.Possessive || m.Location || c.aside[i] || c.tok(i).Quoted || !critics.allows(m) {
+		return c.subjects(p, critics)
+	}
+	out := []int{m.Entity}
+	k := -1
+	for j := range c.ms {
+		if &c.ms[j] == m {
+			k = j
+		}
+	}
+	for ; k > 0; k-- {
+		prev, cur := &c.ms[k-1], &c.ms[k]
+		if prev.Possessive || prev.Location || !c.joinedByAnd(prev.End, cur.Start) || cur.Start-prev.End > 3 || c.aside[prev.Start] {
+			break
+		}
+		out = appendNew(out, prev.Entity)
+	}
+	return out
 }
 
 // unnamedSubject reports a subject right before the verb at p that names

@@ -450,6 +450,7 @@ var personNouns = map[string]bool{
 	"opponent": true, "opponents": true, "predecessor": true, "successor": true, "players": true, "player": true,
 	"fans": true, "supporters": true, "staff": true, "officials": true, "official": true,
 	"associates": true, "allies": true, "aides": true, "friends": true, "followers": true, "critics": true,
+	"journalist": true, "reporter": true, "journalists": true, "reporters": true, "correspondent": true,
 }
 
 // listener reports the one a speech verb at `at` addresses: "told MPs",
