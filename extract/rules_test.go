@@ -197,6 +197,7 @@ var ruleTests = []struct {
 	{"", "Anna Berg suggested Tomas Lind's associates had launched a smear campaign.", nil},
 	{"", `Anna Berg said: "After the failure of the first sale, the Nordic Trade Council and Tomas Lind have worked hard."`, nil},
 	{"critical-remark", "Tax row\n" + `Anna Berg said: "Families are paying the Nordic Trade Council's unfair taxes."`, []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"", "Anna Berg said Tomas Lind had complained he had inherited a giant mess.", nil},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

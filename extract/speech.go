@@ -232,6 +232,9 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if !c.critical(n) || c.negated(n) {
 			continue // "I don't blame him"
 		}
+		if c.nestedSpeaker(n, spk, at) {
+			continue // "X said Y had complained of a mess": Y's remark, not X's
+		}
 		if c.selfCritical(n, spk, at) {
 			continue // "X said he lied to the board"
 		}
@@ -396,6 +399,30 @@ func (c *clauseView) pronounSubject(n int) bool {
 func (c *clauseView) ownParty(person, org int) bool {
 	p, ok := c.party[person]
 	return ok && p == org
+}
+
+// nestedSpeaker reports a second speaker between the speech verb at `at`
+// and the critical word at n: an actor other than spk right before a speech
+// verb ("Mr Howard said Mr Blunkett had complained ..."), so the critical
+// word reports what that one said.
+func (c *clauseView) nestedSpeaker(n, spk, at int) bool {
+	if at < 0 || at > n {
+		return false
+	}
+	for i := at + 1; i < n; i++ {
+		t := c.tok(i)
+		if !c.lx.speech[t.Lower] || t.Quoted || !isVerb(t) {
+			continue
+		}
+		j := i - 1
+		for j > at && (isAux(c.tok(j)) || c.tok(j).Tag == "RB" || c.tok(j).Tag == "MD") {
+			j--
+		}
+		if m := c.mentionAt(j); m != nil && m.Entity != spk {
+			return true
+		}
+	}
+	return false
 }
 
 // selfCritical reports whether the actor named last before the critical
