@@ -430,6 +430,9 @@ func criticismNoun(c *clauseView) []edge {
 		if !legal && (!c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at") || c.aside[p] {
 			continue
 		}
+		if legal && (c.negated(p) || c.modalBefore(p)) {
+			continue // "they will take action against Y" has not happened
+		}
 		aimed := c.aimedAt(p + 2)
 		if len(aimed) == 0 {
 			continue
@@ -438,8 +441,8 @@ func criticismNoun(c *clauseView) []edge {
 		switch {
 		case p > 1 && c.tok(p-1).Tag == "POS":
 			who = c.possessorBefore(p) // "Blair's attack on ..."
-		case p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ"):
-			who = c.subjects(p, critics) // "X launched a fierce attack on Y"
+		case p > 0 && (c.tok(p-1).Lower == "an" || c.tok(p-1).Lower == "a" || c.tok(p-1).Tag == "JJ" || isVerb(c.tok(p-1))):
+			who = c.subjects(p, critics) // "X launched a fierce attack on Y", "X takes swipe at Y"
 		}
 		for i := p + 2; i+1 < c.n() && len(who) == 0; i++ {
 			if c.tok(i).Lower == "by" || c.tok(i).Lower == "from" {
@@ -449,7 +452,7 @@ func criticismNoun(c *clauseView) []edge {
 				break
 			}
 		}
-		if len(who) == 0 && legal && !c.negated(p) && !c.modalBefore(p) {
+		if len(who) == 0 && legal {
 			if o := c.pronounOwner(p); o != nil {
 				who = o // "the government's witness in its case against Y"
 			} else {

@@ -162,6 +162,7 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg's attack on Tomas Lind surprised many.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticism-noun", "Criticism of Tomas Lind by Anna Berg grew.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "The plan was met with criticism from Anna Berg and Tomas Lind.", nil},
+	{"criticism-noun", "Anna Berg took a swipe at Tomas Lind on Monday.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticism-noun", "Anna Berg has filed complaints against Tomas Lind and his deputy Karl Osterberg.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Anna Berg", "Karl Osterberg")}},
 	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg said the Nordic Trade Council may take action against Tomas Lind.", nil},
