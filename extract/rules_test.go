@@ -199,6 +199,8 @@ var ruleTests = []struct {
 	{"", `Anna Berg said: "After the failure of the first sale, the Nordic Trade Council and Tomas Lind have worked hard."`, nil},
 	{"critical-remark", "Tax row\n" + `Anna Berg said: "Families are paying the Nordic Trade Council's unfair taxes."`, []rel{criticized("Anna Berg", "Nordic Trade Council")}},
 	{"", "Anna Berg said Tomas Lind had complained he had inherited a giant mess.", nil},
+	{"critical-remark", "Anna Berg said the Nordic Trade Council figures did not add up.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"critical-remark", `Anna Berg has said voters have a "fundamental lack of trust" of Tomas Lind.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

@@ -290,6 +290,11 @@ func (c *clauseView) critical(n int) bool {
 	if c.lx.negative[w] {
 		return !c.remedied(n)
 	}
+	for _, ph := range criticalPhrases {
+		if ph[0] == w && c.wordsAt(n, ph) {
+			return true
+		}
+	}
 	if w != "broke" && w != "broken" && w != "breaking" && w != "breaks" {
 		return false
 	}
@@ -299,6 +304,16 @@ func (c *clauseView) critical(n int) bool {
 		}
 	}
 	return false
+}
+
+// criticalPhrases make a remark critical as a whole, negation included:
+// "their sums do not add up", "cannot be trusted".
+var criticalPhrases = [][]string{
+	{"not", "add", "up"}, {"n't", "add", "up"}, {"out", "of", "touch"}, {"cannot", "be", "trusted"},
+	{"not", "be", "trusted"}, {"lack", "of", "trust"}, {"lost", "the", "trust"}, {"no", "credibility"},
+	{"run", "out", "of", "ideas"}, {"run", "out", "of", "steam"}, {"run", "out", "of", "solutions"},
+	{"political", "points"}, {"point", "scoring"}, {"not", "fit", "for", "purpose"}, {"wasted", "opportunity"},
+	{"missed", "opportunity"}, {"smoke", "and", "mirrors"}, {"let", "down"},
 }
 
 // remedyVerbs act against what their object names: "to end the scandal",
