@@ -372,7 +372,7 @@ func (c *clauseView) objects(p int, w pick) []int {
 				break // "... and party leader Michael Howard is due": a new clause
 			}
 			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
-			ownerOfRole := m.Possessive && m.End+1 < c.n() && c.lx.titles[c.tok(m.End+1).Lower]           // "his chancellor"
+			ownerOfRole := m.Possessive && c.roleAfter(m)                                                 // "his chancellor", "Blair's chancellor"
 			if m.Start == i && !m.Location && !event && !ownerOfRole && (!m.Possessive || w.possessors) && w.allows(m) && c.aside[i] == inAside {
 				cands = append(cands, m)
 			}
@@ -394,6 +394,16 @@ func (c *clauseView) objects(p int, w pick) []int {
 		break
 	}
 	return pickHeads(cands)
+}
+
+// roleAfter reports a title right after a possessor: "his chancellor",
+// "Mr Blair's chancellor" name a person, not the possessor.
+func (c *clauseView) roleAfter(m *mention) bool {
+	i := m.End
+	if i < c.n() && c.tok(i).Tag == "POS" {
+		i++
+	}
+	return i < c.n() && c.lx.titles[c.tok(i).Lower]
 }
 
 // nounAfterName reports a plural noun the tagger took for a verb after a

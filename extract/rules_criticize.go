@@ -27,6 +27,8 @@ var criticPhrases = []struct {
 	{words: []string{"doubt", "on"}, verbs: map[string]bool{"cast": true, "casts": true, "casting": true, "threw": true, "throws": true}},
 	{words: []string{"into"}, verbs: map[string]bool{"laid": true, "lays": true, "laying": true, "tore": true, "tears": true, "ripped": true, "rips": true}, named: true},
 	{words: []string{"under", "fire", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
+	{words: []string{"under", "attack", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
+	{words: []string{"aim", "at"}, verbs: map[string]bool{"took": true, "takes": true, "taking": true, "take": true}},
 }
 
 var hitVerbs = map[string]bool{"hit": true, "hits": true, "hitting": true}
