@@ -109,6 +109,31 @@ func criticizedVerb(c *clauseView) []edge {
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
 		}
 	}
+	// "X urged Y to stop squabbling", "X called on Y to apologise".
+	for p := 0; p+3 < c.n(); p++ {
+		w := c.tok(p).Lower
+		at := p + 1
+		if (w == "called" || w == "calls" || w == "calling") && c.tok(p+1).Lower == "on" {
+			at = p + 2
+		} else if !urgeVerbs[w] {
+			continue
+		}
+		if !c.verbAt(p) && w != "called" && w != "calls" || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) {
+			continue
+		}
+		aimed := c.objects(at, targets)
+		to := -1
+		for i := at; i < c.n() && i <= at+8; i++ {
+			if c.tok(i).Lower == "to" {
+				to = i
+				break
+			}
+		}
+		if len(aimed) == 0 || to < 0 || to+1 >= c.n() || !c.demand(to+1) {
+			continue
+		}
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), aimed)...)
+	}
 	// "X questioned Y's integrity".
 	for p := 0; p+1 < c.n(); p++ {
 		if !doubtVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) {
@@ -121,6 +146,31 @@ func criticizedVerb(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// urgeVerbs ask someone to do something; asking them to stop or to
+// apologise finds fault with what they do.
+var urgeVerbs = map[string]bool{"urged": true, "urges": true, "urging": true, "told": true, "tells": true, "challenged": true}
+
+// demandVerbs, after "urged Y to", say Y is in the wrong.
+var demandVerbs = map[string]bool{
+	"stop": true, "end": true, "halt": true, "drop": true, "abandon": true, "scrap": true, "withdraw": true,
+	"apologise": true, "apologize": true, "resign": true, "quit": true, "reverse": true, "rethink": true,
+	"sack": true, "retract": true,
+}
+
+// demand reports a demand verb at i: "stop", "step down", "back down",
+// "come clean".
+func (c *clauseView) demand(i int) bool {
+	w := c.tok(i).Lower
+	if demandVerbs[w] {
+		return true
+	}
+	if i+1 >= c.n() {
+		return false
+	}
+	next := c.tok(i + 1).Lower
+	return (w == "step" || w == "back") && next == "down" || w == "come" && next == "clean"
 }
 
 // doubtVerbs put a quality of their object in doubt: "questioned Y's
