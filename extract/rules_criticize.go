@@ -49,7 +49,7 @@ func criticizedVerb(c *clauseView) []edge {
 			if ph.reversed {
 				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.objects(at, critics), c.subjects(p, targets))...)
 			} else {
-				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(at))...)
+				out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), c.aimedAt(at))...)
 			}
 		}
 	}
@@ -98,7 +98,7 @@ func criticizedVerb(c *clauseView) []edge {
 		if !labelVerbs[c.tok(p).Lower] || !c.verbAt(p) || c.passive(p) || c.negated(p) || c.tok(p).Quoted || c.unnamedSubject(p) || !c.quotedCritical(p+1) {
 			continue
 		}
-		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.aimedAt(p+1))...)
+		out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), c.aimedAt(p+1))...)
 	}
 	// "X rejected Y's claims", "X dismissed the Y complaint".
 	for p := 0; p+1 < c.n(); p++ {
@@ -106,7 +106,7 @@ func criticizedVerb(c *clauseView) []edge {
 			continue
 		}
 		if owner := c.claimOwner(p+1, claimNouns); owner >= 0 {
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), []int{owner})...)
 		}
 	}
 	// "X urged Y to stop squabbling", "X called on Y to apologise".
@@ -140,9 +140,9 @@ func criticizedVerb(c *clauseView) []edge {
 			continue
 		}
 		if owner := c.claimOwner(p+1, virtueNouns); owner >= 0 {
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), []int{owner})...)
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), []int{owner})...)
 		} else if i := c.virtueOf(p + 1); i >= 0 {
-			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.subjects(p, critics), c.objects(i, targets))...) // "questions trust of Y"
+			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, c.criticsOf(p), c.objects(i, targets))...) // "questions trust of Y"
 		}
 	}
 	return out
