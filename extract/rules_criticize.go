@@ -65,8 +65,8 @@ func criticizedVerb(c *clauseView) []edge {
 					agents = c.objects(i+1, critics)
 					break
 				}
-				if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "." {
-					break
+				if clauseBreaks[c.tok(i).Lower] || c.tok(i).Text == "." || isVerb(c.tok(i)) && !c.tok(i).Quoted {
+					break // "criticised for being thrown into defensive mode by X": X threw
 				}
 			}
 			out = append(out, pairs(graph.Criticized, "criticized-verb", c.sent.Index, agents, c.subjects(p, targets))...)
@@ -264,7 +264,7 @@ func (c *clauseView) claimOwner(p int, nouns map[string]bool) int {
 // G7 nations", "the handling of the crisis by X" is no owner).
 func (c *clauseView) aimedAt(p int) []int {
 	if out := c.objects(p, targets); len(out) > 0 {
-		return c.withoutQualifiers(p, out)
+		return c.beforeWith(p, c.withoutQualifiers(p, out))
 	}
 	for i := p; i < c.n() && i <= p+5; i++ {
 		t := c.tok(i)
@@ -284,6 +284,31 @@ func (c *clauseView) aimedAt(p int) []int {
 		}
 	}
 	return nil
+}
+
+// beforeWith keeps the targets named before any "with" in the phrase at
+// p: "a complaint against Brussels with the WTO" is not aimed at the WTO.
+func (c *clauseView) beforeWith(p int, ents []int) []int {
+	with := -1
+	for i := p; i < c.n() && i <= p+12; i++ {
+		if c.tok(i).Lower == "with" && c.mentionAt(i) == nil {
+			with = i
+			break
+		}
+	}
+	if with < 0 {
+		return ents
+	}
+	var out []int
+	for _, e := range ents {
+		for i := p; i < with; i++ {
+			if m := c.mentionAt(i); m != nil && m.Entity == e {
+				out = appendNew(out, e)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // withoutQualifiers drops from the targets of the phrase at p the actors
@@ -434,6 +459,32 @@ func (c *clauseView) wordsAt(p int, ws []string) bool {
 	return true
 }
 
+// withoutPrepObjects drops from ents the actors named before p only as the
+// object of a preposition: in "X wrote to Y, accusing ..." X accuses.
+func (c *clauseView) withoutPrepObjects(p int, ents []int) []int {
+	var out []int
+	for _, e := range ents {
+		keep := false
+		for k := range c.ms {
+			m := &c.ms[k]
+			if m.Entity != e || m.Start >= p {
+				continue
+			}
+			i := m.Start - 1
+			for i >= 0 && (c.tok(i).Tag == "DT" || c.lx.titles[c.tok(i).Lower] || c.tok(i).Tag == "NNP" && c.mentionAt(i) == nil) {
+				i--
+			}
+			if i < 0 || c.tok(i).Tag != "IN" && c.tok(i).Tag != "TO" {
+				keep = true
+			}
+		}
+		if keep {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // statementNouns are what a speaker makes: "X opened with a speech
 // criticising Y" is X criticising Y.
 var statementNouns = map[string]bool{
@@ -457,6 +508,7 @@ func criticizedGerund(c *clauseView) []edge {
 			continue // an adjective: "attacking talent", "attacking midfielder"
 		}
 		agents := c.subjects(p, critics)
+		agents = c.withoutPrepObjects(p, agents) // "X wrote to Y on Tuesday accusing him of ..."
 		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") && !statementNouns[c.tok(p-1).Lower] {
 			agents = nil
 			for i := p - 1; i >= 0 && i >= p-4; i-- {
