@@ -508,7 +508,19 @@ func criticizedGerund(c *clauseView) []edge {
 			continue // an adjective: "attacking talent", "attacking midfielder"
 		}
 		agents := c.subjects(p, critics)
-		agents = c.withoutPrepObjects(p, agents) // "X wrote to Y on Tuesday accusing him of ..."
+		if kept := c.withoutPrepObjects(p, agents); len(kept) > 0 || len(agents) == 0 {
+			agents = kept
+		} else {
+			// "X wrote to Y on Tuesday accusing him of ...": the clause's
+			// first actor that is no preposition's object.
+			var free []*mention
+			for _, m := range c.subjectCands(c.clauseStart(p), p, critics) {
+				if len(c.withoutPrepObjects(p, []int{m.Entity})) > 0 {
+					free = append(free, m)
+				}
+			}
+			agents = pickHeads(free)
+		}
 		if p > 0 && (c.tok(p-1).Tag == "NN" || c.tok(p-1).Tag == "NNS") && !statementNouns[c.tok(p-1).Lower] {
 			agents = nil
 			for i := p - 1; i >= 0 && i >= p-4; i-- {
