@@ -30,6 +30,12 @@ func (c *clauseView) speaker() (int, int) {
 			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
 				continue
 			}
+			// "..., by Mr Mandelson, who said the Tories were ...".
+			if (u.Lower == "who" || u.Lower == "which") && i > 1 && c.tok(i-1).Text == "," {
+				if m := c.mentionAt(i - 2); m != nil && !m.Possessive && !m.Location && m.Type != graph.Country {
+					return m.Entity, p
+				}
+			}
 			// "a Conservative spokeswoman said": the party speaks.
 			if spokesNouns[u.Lower] && i > 0 {
 				j := i - 1
