@@ -16,12 +16,17 @@ func adviserTitle(c *clauseView) []edge {
 		if m.Type != graph.Person || m.Kind != byName && m.Kind != byLexicon {
 			continue
 		}
-		// Walk back over the title words before the name.
+		// Walk back over the title words before the name, or before the
+		// comma of an apposition that names the post: "Lind's special
+		// envoy for Ukraine, Karl Osterberg".
 		i := m.Start - 1
 		role := false
+		if r := c.roleBeforeComma(m); r >= 0 {
+			i, role = r-1, true
+		}
 		for ; i >= 0 && i >= m.Start-6; i-- {
 			t := c.tok(i)
-			if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+			if c.roleWord(i) {
 				role = true
 				continue
 			}
@@ -66,6 +71,44 @@ func adviserTitle(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// roleWord reports an adviser's role word at i: "aide", "envoy", or a
+// title trigger with the post it is sent to ("ambassador to the WTO").
+func (c *clauseView) roleWord(i int) bool {
+	tr, ok := c.lx.triggers[c.tok(i).Lower]
+	if !ok || tr.Rel != graph.Advises {
+		return false
+	}
+	return tr.Kind == "role" || tr.Kind == "title" && i+1 < c.n() && c.tok(i+1).Lower == "to"
+}
+
+// roleBeforeComma returns the position of the role word of an apposition
+// that ends right before the name m ("Lind's envoy for Ukraine, X," or
+// "EU ambassador to the WTO, X,"), or -1. Between the role and the comma
+// stand only "for", "to" or "on" and the post: articles, names, adjectives.
+func (c *clauseView) roleBeforeComma(m *mention) int {
+	comma := m.Start - 1
+	if comma < 2 || c.tok(comma).Text != "," || m.End >= c.n() || c.tok(m.End).Text != "," && c.tok(m.End).Text != "." {
+		return -1
+	}
+	prep := false
+	for i := comma - 1; i >= 0 && i >= comma-6; i-- {
+		t := c.tok(i)
+		switch {
+		case c.roleWord(i):
+			if !prep && i != comma-1 {
+				return -1
+			}
+			return i
+		case t.Lower == "for" || t.Lower == "to" || t.Lower == "on":
+			prep = true
+		case c.mentionAt(i) != nil, t.Tag == "DT", t.Tag == "JJ", t.Tag == "NNP", t.Tag == "NN" && prep:
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func lastWord(s string) string {
@@ -178,6 +221,34 @@ func adviserAs(c *clauseView) []edge {
 		for _, s := range advisers {
 			if c.actorType(s) == graph.Person && s != principal.Entity {
 				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
+			}
+		}
+	}
+	return out
+}
+
+// adviserVerb: "X advises Y", "X is returning to advise Y": a person who
+// advises an actor serves it. Advice given once is no service: "X advised
+// Y to resign", "advised Y that", "advised against".
+func adviserVerb(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Advises, "verb") {
+		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) || p+1 >= c.n() {
+			continue
+		}
+		obj := c.mentionAt(p + 1)
+		if obj == nil || obj.Type == graph.Country || obj.Possessive || obj.Kind == byPronoun {
+			continue
+		}
+		if obj.End < c.n() {
+			switch c.tok(obj.End).Lower {
+			case "to", "that", "against", "not":
+				continue
+			}
+		}
+		for _, s := range c.subjects(p, participants) {
+			if c.actorType(s) == graph.Person && s != obj.Entity {
+				out = append(out, edge{Rel: graph.Advises, Source: s, Target: obj.Entity, Sent: c.sent.Index, Rule: "adviser-verb"})
 			}
 		}
 	}

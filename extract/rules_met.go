@@ -15,10 +15,15 @@ func metVerb(c *clauseView) []edge {
 		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) {
 			continue
 		}
+		if c.visitVerb(p) && !c.personSubject(p) {
+			continue // "Chelsea visit Arsenal": a fixture, not a visit
+		}
 		subj := c.subjects(p, hosts)
 		q := p + 1
 		if q < c.n() && c.tok(q).Lower == "with" {
 			q++
+		} else if w := c.withAfterAdjuncts(q); w > 0 {
+			q = w + 1 // "met on Monday in Oslo with Y"
 		}
 		obj := c.objects(q, participants)
 		if len(obj) == 0 && len(subj) > 1 && c.coordinatedBefore(p) {
@@ -28,6 +33,127 @@ func metVerb(c *clauseView) []edge {
 		out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, subj, obj)...)
 	}
 	return out
+}
+
+// visitVerbs are the met verbs of a visit, whose visitor must be a person.
+var visitorVerbs = map[string]bool{"visit": true, "visits": true, "visited": true, "visiting": true}
+
+func (c *clauseView) visitVerb(p int) bool { return visitorVerbs[c.tok(p).Lower] }
+
+// personSubject reports whether the subject of the verb at p is a person.
+func (c *clauseView) personSubject(p int) bool {
+	subj := c.subjects(p, participants)
+	return len(subj) > 0 && c.actorType(subj[0]) == graph.Person
+}
+
+// adjunctWords may stand between a meeting verb and its "with": "met on
+// Monday in Oslo with", "met last week at the ministry with".
+var adjunctWords = map[string]bool{
+	"on": true, "in": true, "at": true, "last": true, "this": true,
+	"week": true, "month": true, "year": true, "yesterday": true, "today": true,
+	"earlier": true, "later": true, "privately": true, "briefly": true, "again": true,
+	"the": true, "a": true, ",": true,
+}
+
+// withAfterAdjuncts returns the position of the "with" that follows a few
+// words of time and place after a meeting verb (starting at q), or 0. The
+// words in between name no actor.
+func (c *clauseView) withAfterAdjuncts(q int) int {
+	for i := q; i < c.n() && i <= q+6; i++ {
+		t := c.tok(i)
+		if t.Lower == "with" {
+			if i == q {
+				return 0
+			}
+			return i
+		}
+		if c.mentionAt(i) != nil && !c.mentionAt(i).Location {
+			return 0
+		}
+		if !adjunctWords[t.Lower] && t.Tag != "NNP" && t.Tag != "CD" && t.Tag != "NN" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// handshakeVerbs shake hands: "X shook hands with Y" is a meeting.
+var handshakeVerbs = map[string]bool{"shook": true, "shake": true, "shakes": true, "shaking": true}
+
+// shookHands: "X shook hands with Y", "X was pictured shaking hands with Y".
+func shookHands(c *clauseView) []edge {
+	var out []edge
+	for p := 0; p+3 < c.n(); p++ {
+		if !handshakeVerbs[c.tok(p).Lower] || c.tok(p+1).Lower != "hands" || c.tok(p+2).Lower != "with" || c.negated(p) || c.wished(p) {
+			continue
+		}
+		out = append(out, pairs(graph.MetWith, "met-handshake", c.sent.Index, c.subjects(p, hosts), c.objects(p+3, participants))...)
+	}
+	return out
+}
+
+// attendanceNouns are the nouns of a gathering that people attend.
+var attendanceNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "summit": true, "dinner": true, "session": true, "negotiations": true}
+
+// attendedBy: "the meeting was attended by X and Y", and the attendees of
+// "X met Y, with Z also in attendance".
+func attendedBy(c *clauseView) []edge {
+	var out []edge
+	for p := 2; p+2 < c.n(); p++ {
+		t := c.tok(p)
+		switch {
+		case t.Lower == "attended" && c.tok(p+1).Lower == "by" && beForms[c.tok(p-1).Lower]:
+			// "The talks were attended by X, Y and Z".
+			if !attendanceNouns[c.tok(p-2).Lower] || c.negated(p-1) {
+				continue
+			}
+			out = append(out, allPairs(graph.MetWith, "met-attended", c.sent.Index, c.objects(p+2, participants))...)
+		case t.Lower == "with" && c.inAttendance(p):
+			// "X met Y, with Z also in attendance": Z met both.
+			var met []int
+			for _, e := range append(metVerb(c), talksWith(c)...) {
+				met = appendNew(appendNew(met, e.Source), e.Target)
+			}
+			if len(met) == 0 && c.gatheringBefore(p) {
+				met = c.subjects(p, hosts) // "X hosted a dinner, with Y also in attendance"
+			}
+			if len(met) == 0 {
+				continue
+			}
+			att := c.objects(p+1, participants)
+			if len(att) == 0 {
+				continue
+			}
+			for _, a := range att {
+				met = appendNew(met, a)
+			}
+			out = append(out, allPairs(graph.MetWith, "met-attended", c.sent.Index, met)...)
+		}
+	}
+	return out
+}
+
+// gatheringBefore reports a meeting noun in the clause before p.
+func (c *clauseView) gatheringBefore(p int) bool {
+	for i := c.clauseStart(p); i < p; i++ {
+		if attendanceNouns[c.tok(i).Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// inAttendance reports "with ... (also) in attendance" opening at the "with" at p.
+func (c *clauseView) inAttendance(p int) bool {
+	for i := p + 1; i+1 < c.n() && i <= p+12; i++ {
+		if c.tok(i).Lower == "in" && c.tok(i+1).Lower == "attendance" {
+			return true
+		}
+		if c.tok(i).Text == "." || c.tok(i).Text == ";" || isVerb(c.tok(i)) {
+			return false
+		}
+	}
+	return false
 }
 
 // wished reports a meeting only hoped for: "hoping to meet", "wants to meet".
@@ -90,7 +216,17 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 func talksWith(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "noun") {
-		if p+1 >= c.n() || c.tok(p+1).Lower != "with" || c.aside[p] {
+		if p+1 >= c.n() || c.aside[p] {
+			continue
+		}
+		if c.tok(p+1).Lower == "of" && gatheringNouns[c.tok(p).Lower] {
+			// "X told a meeting of the Y": X met the body that met.
+			if obj := c.objects(p+2, participants); len(obj) > 0 && c.joined(p) {
+				out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, c.subjects(p, hosts), obj)...)
+			}
+			continue
+		}
+		if c.tok(p+1).Lower != "with" {
 			continue
 		}
 		obj := c.objects(p+2, participants)
@@ -114,6 +250,10 @@ func talksWith(c *clauseView) []edge {
 	}
 	return out
 }
+
+// gatheringNouns are the meeting nouns whose "of" names the body that met:
+// "a meeting of the Parliamentary Labour Party".
+var gatheringNouns = map[string]bool{"meeting": true, "meetings": true, "summit": true}
 
 // joined reports whether the words between the clause's subject and the
 // talks noun at p tie the subject to the talks.
