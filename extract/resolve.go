@@ -384,10 +384,15 @@ func initials(name string) string {
 func (r *resolver) resolveReferences(sents [][]mention) {
 	lastSeen := make([]int, len(r.actors)) // sentence index + 1 of the latest mention
 	var recent [][]int                     // persons of each sentence with one, the topic first
+	orgs := make([][]int, len(sents))      // organizations of each sentence, in order
 	for si := range sents {
+		sents[si] = r.orgReferences(sents, si, orgs)
 		ms := sents[si]
 		for mi := range ms {
 			m := &ms[mi]
+			if m.Entity >= 0 {
+				continue // resolved by orgReferences
+			}
 			switch m.Kind {
 			case byPronoun:
 				if m.Entity = r.reportedSelf(si, ms, mi); m.Entity < 0 {
@@ -402,6 +407,9 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 			persons = append(persons, spk) // "..., Charles Kennedy has said. But he ..."
 		}
 		for _, m := range ms {
+			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization {
+				orgs[si] = appendNew(orgs[si], m.Entity)
+			}
 			if m.Entity >= 0 {
 				lastSeen[m.Entity] = si + 1
 				if r.actors[m.Entity].Type == graph.Person {
@@ -413,6 +421,152 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 			recent = append(recent, persons)
 		}
 	}
+}
+
+// orgNounKinds maps the nouns that, after "the", stand for an organization
+// the article named ("the firm", "the party") to the lexicon kinds it may
+// have; "" accepts an organization the lexicon does not know.
+var orgNounKinds = map[string][]string{
+	"company": {"company", ""}, "firm": {"company", ""}, "group": {"company", ""},
+	"bank": {"company", ""}, "airline": {"company", ""}, "carrier": {"company", ""},
+	"retailer": {"company", ""}, "insurer": {"company", ""}, "carmaker": {"company", ""},
+	"brewer": {"company", ""}, "lender": {"company", ""}, "broadcaster": {"media", "company", ""},
+	"exchange": {"exchange", ""}, "party": {"party"}, "union": {"union"}, "club": {"sport"},
+}
+
+// orgReferences returns the mentions of sentence si with "the firm", "the
+// party" and the like resolved to the organization they stand for, and an
+// "it" that opens what an organization said ("X said it would") resolved
+// to X. A noun stands for the organization of its kind named in the same
+// sentence before it or in the nearest of the two sentences before; when
+// that sentence names two, it is left alone. orgs holds the organizations
+// of the sentences read so far.
+func (r *resolver) orgReferences(sents [][]mention, si int, orgs [][]int) []mention {
+	ms := sents[si]
+	if si >= len(r.tokens) {
+		return ms
+	}
+	toks := r.tokens[si]
+	covered := func(i int) *mention {
+		for k := range ms {
+			if ms[k].Start <= i && i < ms[k].End {
+				return &ms[k]
+			}
+		}
+		return nil
+	}
+	var added []mention
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Lower != "the" || covered(i) != nil {
+			continue
+		}
+		j := i + 1
+		if m := covered(j); m != nil && m.Kind == byDemonym && m.End == j+1 || m == nil && toks[j].Tag == "JJ" {
+			j++ // "the German exchange", "the troubled airline"
+		}
+		if j >= len(toks) || covered(j) != nil {
+			continue
+		}
+		kinds, ok := orgNounKinds[toks[j].Text]
+		if !ok {
+			continue
+		}
+		end := j + 1
+		if end < len(toks) {
+			if next := toks[end]; next.Tag == "NN" || next.Tag == "NNS" || next.Tag == "NNP" || next.Tag == "NNPS" || next.Lower == "of" {
+				continue // "the party conference", "the bank of ...", "the group Oasis"
+			}
+		}
+		e := r.orgAntecedent(ms, i, si, orgs, kinds)
+		if e < 0 {
+			continue
+		}
+		m := mention{Sent: si, Start: i, End: end, Name: joinTokens(toks[i:end]), Type: graph.Organization, Kind: byRole, Entity: e}
+		m.Possessive = end < len(toks) && toks[end].Tag == "POS"
+		added = append(added, m)
+		i = end - 1
+	}
+	if len(added) > 0 {
+		var kept []mention
+		for _, m := range ms {
+			if !slices.ContainsFunc(added, func(a mention) bool { return m.Start < a.End && a.Start < m.End }) {
+				kept = append(kept, m)
+			}
+		}
+		ms = append(kept, added...)
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	// "Barclays said it was in talks": the organization that speaks.
+	for p := 1; p+1 < len(toks); p++ {
+		if !r.lx.speech[toks[p].Lower] || toks[p].Quoted {
+			continue
+		}
+		q := p + 1
+		if toks[q].Lower == "that" && q+1 < len(toks) {
+			q++
+		}
+		if toks[q].Lower != "it" || toks[q].Quoted {
+			continue
+		}
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.End > p {
+				continue
+			}
+			if p-m.End <= 2 && allAux(toks[m.End:p]) && m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization && !m.Possessive && !m.Modifier {
+				it := mention{Sent: si, Start: q, End: q + 1, Name: toks[q].Text, Type: graph.Organization, Kind: byPronoun, Entity: m.Entity}
+				ms = slices.Insert(ms, k+1, it)
+			}
+			break
+		}
+	}
+	return ms
+}
+
+// orgAntecedent returns the organization of one of the kinds that "the
+// firm" at token i of sentence si stands for, or -1: the only one named
+// before it in the sentence, else the only one of the nearest of the two
+// sentences before that names any.
+func (r *resolver) orgAntecedent(ms []mention, i, si int, orgs [][]int, kinds []string) int {
+	fits := func(e int) bool {
+		a := r.actors[e]
+		if a.Type != graph.Organization {
+			return false
+		}
+		kind := ""
+		if le, ok := r.lx.actors[a.Name]; ok {
+			kind = le.Kind
+		}
+		return slices.Contains(kinds, kind)
+	}
+	only := func(es []int) (int, bool) {
+		found := -1
+		for _, e := range es {
+			if !fits(e) {
+				continue
+			}
+			if found >= 0 && found != e {
+				return -1, true // two: left alone
+			}
+			found = e
+		}
+		return found, found >= 0
+	}
+	var before []int
+	for _, m := range ms {
+		if m.End <= i && m.Entity >= 0 {
+			before = append(before, m.Entity)
+		}
+	}
+	if e, ok := only(before); ok {
+		return e
+	}
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		if e, ok := only(orgs[k]); ok {
+			return e
+		}
+	}
+	return -1
 }
 
 // speakerOf returns the person a sentence quotes or reports, named right
@@ -487,6 +641,11 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
 	var firstPerson, possessor = -1, -1
 	for _, m := range ms[:mi] {
+		if m.Kind == byRole && m.Type == graph.Person && m.Entity < 0 && !object {
+			// "the prime minister and his chancellor", with nobody named
+			// prime minister: "his" is that unknown person's.
+			return -1
+		}
 		if m.Entity < 0 || m.Type != graph.Person || m.Kind == byPronoun || r.actors[m.Entity].Work {
 			continue
 		}

@@ -60,7 +60,7 @@ func adviserTitle(c *clauseView) []edge {
 			case t.Lower == "and" || t.Text == ",":
 				principal = lastPrincipal
 			default:
-				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location {
+				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location && !c.bareAcronym(pm) {
 					principal = pm.Entity // "Kremlin adviser", "Trump special envoy"
 				}
 			}
@@ -71,6 +71,12 @@ func adviserTitle(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// bareAcronym reports an acronym the lexicon does not know, which before a
+// role more often names a field than an employer: "PR strategist".
+func (c *clauseView) bareAcronym(m *mention) bool {
+	return m.Kind == byName && isAcronym(m.Name)
 }
 
 // roleWord reports an adviser's role word at i: "aide", "envoy", or a
