@@ -32,6 +32,7 @@ var rules = []rule{
 	{"talks-between", talksBetween},
 	{"met-handshake", shookHands},
 	{"met-attended", attendedBy},
+	{"met-discussed", discussedWith},
 	{"adviser-title", adviserTitle},
 	{"adviser-to", adviserTo},
 	{"adviser-as", adviserAs},

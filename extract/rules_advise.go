@@ -242,7 +242,11 @@ func adviserVerb(c *clauseView) []edge {
 		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) || p+1 >= c.n() {
 			continue
 		}
-		obj := c.mentionAt(p + 1)
+		j := p + 1
+		if k := c.lx.titleSpan(c.sent.Tokens, j, c.n()); k > j {
+			j = k // "advises Attorney-General George Brandis"
+		}
+		obj := c.mentionAt(j)
 		if obj == nil || obj.Type == graph.Country || obj.Possessive || obj.Kind == byPronoun {
 			continue
 		}

@@ -92,6 +92,9 @@ func shookHands(c *clauseView) []edge {
 	return out
 }
 
+// attendVerbs take part in a meeting.
+var attendVerbs = map[string]bool{"attend": true, "attends": true, "attended": true, "attending": true}
+
 // attendanceNouns are the nouns of a gathering that people attend.
 var attendanceNouns = map[string]bool{"meeting": true, "meetings": true, "talks": true, "summit": true, "dinner": true, "session": true, "negotiations": true}
 
@@ -108,6 +111,17 @@ func attendedBy(c *clauseView) []edge {
 				continue
 			}
 			out = append(out, allPairs(graph.MetWith, "met-attended", c.sent.Index, c.objects(p+2, participants))...)
+		case attendVerbs[t.Lower] && isVerb(t) && !c.negated(p) && !c.planned(p):
+			// "X is attending the G7 summit": X meets the body whose meeting it is.
+			j := p + 1
+			if c.tok(j).Tag == "DT" {
+				j++
+			}
+			host := c.mentionAt(j)
+			if host == nil || host.Type == graph.Person || !host.Modifier || host.End >= c.n() || !gatheringNouns[c.tok(host.End).Lower] {
+				continue
+			}
+			out = append(out, pairs(graph.MetWith, "met-attended", c.sent.Index, c.subjects(p, hosts), []int{host.Entity})...)
 		case t.Lower == "with" && c.inAttendance(p):
 			// "X met Y, with Z also in attendance": Z met both.
 			var met []int
@@ -154,6 +168,17 @@ func (c *clauseView) inAttendance(p int) bool {
 		}
 	}
 	return false
+}
+
+// planned reports a meeting not yet held: "will discuss", "is to attend",
+// "hopes to discuss" (as the relation model's frames read a plan).
+func (c *clauseView) planned(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-3; i-- {
+		if c.tok(i).Tag == "MD" || c.tok(i).Lower == "to" && i > 0 && futureTo(c.tok(i-1).Lower, c.lx.classes) {
+			return true
+		}
+	}
+	return c.wished(p)
 }
 
 // wished reports a meeting only hoped for: "hoping to meet", "wants to meet".
@@ -220,8 +245,9 @@ func talksWith(c *clauseView) []edge {
 			continue
 		}
 		if c.tok(p+1).Lower == "of" && gatheringNouns[c.tok(p).Lower] {
-			// "X told a meeting of the Y": X met the body that met.
-			if obj := c.objects(p+2, participants); len(obj) > 0 && c.joined(p) {
+			// "X told a meeting of the Y", "X spoke at a meeting of the Y":
+			// X met the body that met.
+			if obj := c.objects(p+2, participants); len(obj) > 0 && (c.joined(p) || c.atGathering(p)) {
 				out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, c.subjects(p, hosts), obj)...)
 			}
 			continue
@@ -254,6 +280,53 @@ func talksWith(c *clauseView) []edge {
 // gatheringNouns are the meeting nouns whose "of" names the body that met:
 // "a meeting of the Parliamentary Labour Party".
 var gatheringNouns = map[string]bool{"meeting": true, "meetings": true, "summit": true}
+
+// atGathering reports "at" or "during" before the meeting noun at p, with
+// only its determiners, dates and adjectives between: "at Monday's meeting".
+func (c *clauseView) atGathering(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-4; i-- {
+		t := c.tok(i)
+		switch {
+		case t.Lower == "at" || t.Lower == "during":
+			return true
+		case t.Tag == "DT", t.Tag == "JJ", t.Tag == "CD", t.Tag == "POS", t.Tag == "NNP" && c.mentionAt(i) == nil:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// discussVerbs report talks when the other side follows "with": "X
+// discussed the crisis with Y".
+var discussVerbs = map[string]bool{"discussed": true, "discuss": true, "discusses": true, "discussing": true}
+
+// discussedWith: "X discussed the budget with Y", "X has discussed these
+// claims with Y".
+func discussedWith(c *clauseView) []edge {
+	var out []edge
+	for p := 0; p+2 < c.n(); p++ {
+		if !discussVerbs[c.tok(p).Lower] || !isVerb(c.tok(p)) || c.passive(p) || c.negated(p) || c.planned(p) {
+			continue
+		}
+		w := 0
+		for i := p + 1; i < c.n() && i <= p+7; i++ {
+			t := c.tok(i)
+			if t.Lower == "with" {
+				w = i
+				break
+			}
+			if c.mentionAt(i) != nil || isVerb(t) || t.Text == "," || t.Text == "." || t.Tag == "IN" && t.Lower != "of" {
+				break
+			}
+		}
+		if w == 0 || w == p+1 {
+			continue
+		}
+		out = append(out, pairs(graph.MetWith, "met-discussed", c.sent.Index, c.subjects(p, hosts), c.objects(w+1, participants))...)
+	}
+	return out
+}
 
 // joined reports whether the words between the clause's subject and the
 // talks noun at p tie the subject to the talks.

@@ -79,6 +79,14 @@ var ruleTests = []struct {
 	{"met-attended", "Anna Berg gave a dinner in Oslo, with Karl Osterberg and Tomas Lind also in attendance.",
 		[]rel{met("Anna Berg", "Tomas Lind"), met("Anna Berg", "Karl Osterberg"), met("Karl Osterberg", "Tomas Lind")}},
 	{"", "The concert was attended by Anna Berg and Tomas Lind.", nil},
+	{"met-attended", "Anna Berg is attending the NATO summit in Riga.", []rel{met("Anna Berg", "NATO")}},
+	{"", "Anna Berg will attend the NATO summit in Riga.", nil},
+
+	// met-discussed
+	{"met-discussed", "Anna Berg said she had discussed the budget with Tomas Lind on Saturday.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-discussed", "Anna Berg discussed this problem and other issues with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg will discuss the issue with Tomas Lind next week.", nil},
+	{"", "Anna Berg discussed the plan with reporters.", nil},
 
 	// talks-with
 	{"talks-with", "Karl Osterberg held talks with Lena Haugen in Vienna.", []rel{met("Karl Osterberg", "Lena Haugen")}},
@@ -93,6 +101,7 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg told a meeting of the Nordic Trade Council that the plan was sound.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"talks-with", "Anna Berg claimed Tomas Lind had been in talks with the Nordic Trade Council for some time.", []rel{met("Tomas Lind", "Nordic Trade Council")}},
 	{"", "Anna Berg said a meeting of the Nordic Trade Council would decide.", nil},
+	{"talks-with", "Anna Berg spoke at Monday's meeting of the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 
 	// talks-between
 	{"talks-between", "Oslo hosted talks between Karl Osterberg and Lena Haugen.", []rel{met("Karl Osterberg", "Lena Haugen")}},
@@ -127,6 +136,7 @@ var ruleTests = []struct {
 	// adviser-verb
 	{"adviser-verb", "Karl Osterberg is returning to advise Tomas Lind on trade.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
 	{"adviser-verb", "Karl Osterberg advises Tomas Lind on trade policy.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-verb", "Marta Kovac, who advises Attorney-General Tomas Lind on security, resigned.", []rel{advises("Marta Kovac", "Tomas Lind")}},
 	{"", "Anna Berg advised Tomas Lind to resign.", nil},
 	{"", "Anna Berg did not advise Tomas Lind.", nil},
 
