@@ -153,6 +153,9 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			if m.Entity >= 0 && !m.Weak {
 				r.actors[m.Entity].Strong = true
 			}
+			if m.Entity >= 0 && m.Type == graph.Person {
+				r.honorifics(r.actors[m.Entity], m.Titles) // for shortName to tell people apart
+			}
 		}
 	}
 	// A name that shares its surname with a person named with confidence is a
@@ -203,11 +206,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				continue
 			}
 			a := r.actors[m.Entity]
-			for _, t := range m.Titles {
-				a.Titles[t] = true
-				a.Female = a.Female || femaleHonorifics[strings.TrimSuffix(t, ".")]
-				a.Male = a.Male || maleHonorifics[strings.TrimSuffix(t, ".")]
-			}
+			r.honorifics(a, m.Titles)
 			if mi > 0 && len(m.Titles) > 0 {
 				p := ms[mi-1]
 				if p.Entity >= 0 && (p.Modifier || p.Kind == byDemonym) && m.Start-p.End <= 4 {
@@ -222,6 +221,23 @@ func (r *resolver) resolveNames(sents [][]mention) {
 		}
 	}
 }
+
+// honorifics records the titles of a mention on its person, and the gender
+// its honorifics give.
+func (r *resolver) honorifics(a *actor, titles []string) {
+	for _, t := range titles {
+		a.Titles[t] = true
+		a.Female = a.Female || femaleHonorifics[strings.TrimSuffix(t, ".")]
+		a.Male = a.Male || maleHonorifics[strings.TrimSuffix(t, ".")]
+	}
+}
+
+// knightly honorifics replace "Mr" and "Mrs": Sir Ian Blair is "Sir Ian",
+// never "Mr Blair".
+var knightly = map[string]bool{"sir": true, "lord": true, "dame": true, "lady": true, "baroness": true, "baron": true}
+
+// plainHonorifics are the honorifics of people without a knighthood or peerage.
+var plainHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true}
 
 // worksAndBands drops the persons that the article names as a work ("the
 // film Vera Drake") and makes organizations of those it names as a band: one
@@ -318,6 +334,21 @@ func (r *resolver) shortName(m *mention, si int) int {
 		if len(same) > 0 {
 			cands = same
 		}
+		plain := false
+		for _, t := range m.Titles {
+			plain = plain || plainHonorifics[strings.TrimSuffix(t, ".")]
+		}
+		if plain {
+			var commoners []int
+			for _, c := range cands {
+				if !slices.ContainsFunc(keysOf(r.actors[c].Titles), func(t string) bool { return knightly[strings.TrimSuffix(t, ".")] }) {
+					commoners = append(commoners, c)
+				}
+			}
+			if len(commoners) > 0 {
+				cands = commoners // "Mr Blair" is not Sir Ian Blair
+			}
+		}
 	}
 	if len(cands) > 0 {
 		r.alias(cands[0], m.Name)
@@ -340,6 +371,14 @@ func (r *resolver) shortName(m *mention, si int) int {
 		return -1
 	}
 	return r.add(m.Type, m.Name)
+}
+
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 func last(ws []string) string  { return ws[len(ws)-1] }
