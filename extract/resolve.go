@@ -749,12 +749,32 @@ func (r *resolver) role(m *mention, lastSeen []int) int {
 	return best
 }
 
+// rankPrefixes make a title another office than its last word: the prime
+// minister is not "the minister".
+var rankPrefixes = map[string]bool{"prime": true, "deputy": true, "vice": true, "former": true, "shadow": true, "junior": true, "assistant": true, "ex": true}
+
 // headTitles are the titles that "the leader" may stand for.
 var headTitles = []string{"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emir", "sultan"}
 
 func titleFits(have map[string]bool, want string) bool {
+	if !strings.HasPrefix(want, "shadow ") {
+		for t := range have {
+			if strings.HasPrefix(t, "shadow ") {
+				return false // "the minister" is not the shadow minister
+			}
+		}
+	}
 	if have[want] {
 		return true
+	}
+	if !strings.Contains(want, " ") {
+		// "the minister" for "Finance Minister X"; not for the prime or a
+		// deputy minister.
+		for t := range have {
+			if w := strings.Fields(t); len(w) > 1 && last(w) == want && !rankPrefixes[w[0]] {
+				return true
+			}
+		}
 	}
 	if want == "leader" {
 		for _, t := range headTitles {

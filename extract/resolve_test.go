@@ -66,6 +66,9 @@ func TestResolveReferences(t *testing.T) {
 		{"Sir Karl Osterberg spoke first. Then Tomas Osterberg replied. Mr Osterberg said no.", "Osterberg", "Tomas Osterberg"},
 		{"Tomas Lind spoke first. Then Ms Anna Lind replied. Ms Lind said no.", "Lind", "Anna Lind"},
 		{"Tomas Lind spoke first. Then Ms Anna Lind replied. Mr Lind said no.", "Lind", "Tomas Lind"},
+		// "the minister" is the minister named last, never a shadow one.
+		{"Finance Minister Anna Berg set the budget. Karl Osterberg said the minister had erred.", "the minister", "Anna Berg"},
+		{"Shadow minister Anna Berg spoke. Karl Osterberg said the minister had erred.", "the minister", ""},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
 		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
