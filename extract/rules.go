@@ -30,7 +30,7 @@ var rules = []rule{
 	{"met-verb", metVerb},
 	{"talks-with", talksWith},
 	{"talks-between", talksBetween},
-	{"met-handshake", shookHands},
+	{"met-phrase", metPhrase},
 	{"met-attended", attendedBy},
 	{"met-discussed", discussedWith},
 	{"adviser-title", adviserTitle},

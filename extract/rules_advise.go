@@ -196,28 +196,39 @@ func (c *clauseView) toAfterRole(i int) int {
 	return 0
 }
 
+// appointVerbs make the subject what follows them: "was appointed envoy".
+var appointVerbs = map[string]bool{"appointed": true, "named": true, "became": true, "becomes": true, "remains": true, "remained": true}
+
 // adviserAs: "Campbell is acting as an adviser for Labour", "he served as
 // special envoy to the president": the clause's subject advises.
 func adviserAs(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.Advises, "role") {
-		if p+2 >= c.n() || c.tok(p+1).Lower != "to" && c.tok(p+1).Lower != "for" || c.mentionAt(p+1) != nil {
-			continue
-		}
-		j := p + 2
-		for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
-			j++ // "envoy to President Lena Haugen"
-		}
-		principal := c.mentionAt(j)
-		if principal == nil || principal.Type == graph.Country || principal.Start != j {
-			continue
-		}
-		// Only "X is/was/acts/serves as (a) ... adviser": the subject is the adviser.
 		k := p - 1
 		for k >= 0 && (c.tok(k).Tag == "JJ" || c.tok(k).Tag == "NN" || c.tok(k).Tag == "DT" || c.lx.titles[c.tok(k).Lower]) {
 			k--
 		}
-		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
+		var principal *mention
+		switch {
+		case k > 0 && c.tok(k).Tag == "POS" && c.mentionAt(k-1) != nil:
+			// "X served as Y's adviser": the possessor is served.
+			principal = c.mentionAt(k - 1)
+			k = principal.Start - 1
+		case p+2 < c.n() && (c.tok(p+1).Lower == "to" || c.tok(p+1).Lower == "for") && c.mentionAt(p+1) == nil:
+			j := p + 2
+			for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+				j++ // "envoy to President Lena Haugen"
+			}
+			if principal = c.mentionAt(j); principal != nil && principal.Start != j {
+				principal = nil
+			}
+		}
+		if principal == nil || principal.Type == graph.Country {
+			continue
+		}
+		// Only "X is/was/acts/serves as (a) ... adviser", "X was appointed
+		// (a) ... envoy": the subject is the adviser.
+		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] && !appointVerbs[c.tok(k).Lower] {
 			continue
 		}
 		advisers := c.subjects(k, hosts)

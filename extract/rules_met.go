@@ -12,7 +12,14 @@ import (
 func metVerb(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.MetWith, "verb") {
-		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) {
+		if !c.verbAt(p) || c.negated(p) || c.wished(p) {
+			continue
+		}
+		if c.passive(p) {
+			// "X was met by Y at the airport", "X was visited by Y".
+			if p+2 < c.n() && c.tok(p+1).Lower == "by" && c.tok(p).Lower != "meet" && c.tok(p).Lower != "meets" {
+				out = append(out, pairs(graph.MetWith, "met-verb", c.sent.Index, c.objects(p+2, participants), c.subjects(p, hosts))...)
+			}
 			continue
 		}
 		if c.visitVerb(p) && !c.personSubject(p) {
@@ -80,14 +87,25 @@ func (c *clauseView) withAfterAdjuncts(q int) int {
 // handshakeVerbs shake hands: "X shook hands with Y" is a meeting.
 var handshakeVerbs = map[string]bool{"shook": true, "shake": true, "shakes": true, "shaking": true}
 
-// shookHands: "X shook hands with Y", "X was pictured shaking hands with Y".
-func shookHands(c *clauseView) []edge {
+// sitVerbs sit down with someone: "X sat down with Y".
+var sitVerbs = map[string]bool{"sat": true, "sit": true, "sits": true, "sitting": true}
+
+// metPhrase: "X shook hands with Y", "X was pictured shaking hands with Y",
+// "X and Y shook hands", "X sat down with Y".
+func metPhrase(c *clauseView) []edge {
 	var out []edge
-	for p := 0; p+3 < c.n(); p++ {
-		if !handshakeVerbs[c.tok(p).Lower] || c.tok(p+1).Lower != "hands" || c.tok(p+2).Lower != "with" || c.negated(p) || c.wished(p) {
+	for p := 0; p+1 < c.n(); p++ {
+		w := c.tok(p).Lower
+		second := c.tok(p + 1).Lower
+		if !(handshakeVerbs[w] && second == "hands" || sitVerbs[w] && second == "down") || c.negated(p) || c.planned(p) {
 			continue
 		}
-		out = append(out, pairs(graph.MetWith, "met-handshake", c.sent.Index, c.subjects(p, hosts), c.objects(p+3, participants))...)
+		subj := c.subjects(p, hosts)
+		if p+2 < c.n() && c.tok(p+2).Lower == "with" {
+			out = append(out, pairs(graph.MetWith, "met-phrase", c.sent.Index, subj, c.objects(p+3, participants))...)
+		} else if handshakeVerbs[w] && len(subj) > 1 && c.coordinatedBefore(p) {
+			out = append(out, allPairs(graph.MetWith, "met-phrase", c.sent.Index, subj)...) // "X and Y shook hands"
+		}
 	}
 	return out
 }
@@ -240,8 +258,16 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 // meeting with Y".
 func talksWith(c *clauseView) []edge {
 	var out []edge
-	for _, p := range c.triggersAt(graph.MetWith, "noun") {
+	for _, p := range append(c.triggersAt(graph.MetWith, "noun"), c.visitNouns()...) {
 		if p+1 >= c.n() || c.aside[p] {
+			continue
+		}
+		visit := visitorVerbs[c.tok(p).Lower]
+		if !visit && c.tok(p+1).Lower != "with" && c.tok(p+1).Lower != "between" && c.tok(p+1).Lower != "of" {
+			// "X and Y held talks", "X and Y are in talks about a merger".
+			if subj := c.subjects(p, hosts); len(subj) > 1 && c.joined(p) && c.coordinatedSubjects(p) {
+				out = append(out, allPairs(graph.MetWith, "talks-with", c.sent.Index, subj)...)
+			}
 			continue
 		}
 		if c.tok(p+1).Lower == "of" && gatheringNouns[c.tok(p).Lower] {
@@ -252,10 +278,13 @@ func talksWith(c *clauseView) []edge {
 			}
 			continue
 		}
-		if c.tok(p+1).Lower != "with" {
+		if c.tok(p+1).Lower != "with" && !visit {
 			continue
 		}
 		obj := c.objects(p+2, participants)
+		if visit {
+			obj = c.visited(p + 2)
+		}
 		if len(obj) == 0 {
 			continue
 		}
@@ -267,14 +296,72 @@ func talksWith(c *clauseView) []edge {
 			subj = []int{c.mentionAt(p - 1).Entity} // "her meeting with ...", resolved
 		case p > 1 && c.tok(p-1).Tag == "NN" && possessivePronouns[c.tok(p-2).Lower] && c.mentionAt(p-2) != nil:
 			subj = []int{c.mentionAt(p - 2).Entity} // "his peace talks with ..."
-		case c.joined(p):
+		case c.joined(p), visit && c.onVisit(p):
 			subj = c.subjects(p, hosts)
 		case p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after"):
 			subj = c.subjectAfterComma(p + 2) // "After talks with Mr Blair, Mr Abbas said ..."
 		}
+		if visit && (len(subj) == 0 || c.actorType(subj[0]) != graph.Person) {
+			continue // "Chelsea's visit to Arsenal": a fixture
+		}
 		out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, obj)...)
 	}
 	return out
+}
+
+// visited returns the host named at q after "visit to": a person, an
+// organization or a country, though "to" makes a country a place.
+func (c *clauseView) visited(q int) []int {
+	if q < c.n() && c.tok(q).Tag == "DT" {
+		q++
+	}
+	if m := c.mentionAt(q); m != nil && m.Start == q && !m.Possessive && !(m.Modifier && m.Type != graph.Country) {
+		return []int{m.Entity}
+	}
+	return nil
+}
+
+// onVisit reports "is on a two-day visit" before the visit noun at p.
+func (c *clauseView) onVisit(p int) bool {
+	for i := p - 1; i >= 0 && i >= p-5; i-- {
+		switch t := c.tok(i); {
+		case t.Lower == "on":
+			return i > 0 && beForms[c.tok(i-1).Lower]
+		case t.Tag == "DT", t.Tag == "JJ", t.Tag == "NN", t.Tag == "CD", t.Text == "-":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// visitNouns returns the positions of "visit to": "his visit to Norway".
+func (c *clauseView) visitNouns() []int {
+	var out []int
+	for p := 0; p+1 < c.n(); p++ {
+		if t := c.tok(p); (t.Lower == "visit" || t.Lower == "visits") && (t.Tag == "NN" || t.Tag == "NNS") && c.tok(p+1).Lower == "to" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// coordinatedSubjects reports names joined by "and" right before the words
+// that lead to the talks noun at p: "X and Y held talks", "X and Y are in
+// talks". Separate talks are no meeting of the two.
+func (c *clauseView) coordinatedSubjects(p int) bool {
+	i := p - 1
+	for ; i >= 0 && c.mentionAt(i) == nil; i-- {
+		t := c.tok(i)
+		if t.Lower == "separate" || t.Lower == "respective" {
+			return false
+		}
+		if !(t.Tag == "NN" || t.Tag == "JJ" || t.Tag == "DT" || t.Tag == "RB" || t.Tag == "MD" || t.Tag == "CD" ||
+			c.lx.joinVerbs[t.Lower] || beForms[t.Lower] || isAux(t)) {
+			return false
+		}
+	}
+	return i >= 0 && c.coordinatedBefore(i+1)
 }
 
 // gatheringNouns are the meeting nouns whose "of" names the body that met:

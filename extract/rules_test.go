@@ -68,11 +68,15 @@ var ruleTests = []struct {
 	{"", "Anna Berg visited troops in Iraq on Monday.", nil},
 	{"", "Anna Berg will visit Tomas Lind next week.", nil},
 	{"", "Anna Berg will meet the deadline.", nil},
+	{"met-verb", "Anna Berg was met by Tomas Lind at the airport.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-verb", "Anna Berg was visited by Tomas Lind in hospital.", []rel{met("Anna Berg", "Tomas Lind")}},
 
-	// met-handshake
-	{"met-handshake", "Anna Berg shook hands with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
-	{"met-handshake", "Anna Berg was pictured shaking hands with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	// met-phrase
+	{"met-phrase", "Anna Berg shook hands with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-phrase", "Anna Berg was pictured shaking hands with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg refused to shake hands with Tomas Lind.", nil},
+	{"met-phrase", "Anna Berg and Tomas Lind shook hands.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-phrase", "Anna Berg sat down with Tomas Lind on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
 
 	// met-attended
 	{"met-attended", "The meeting was attended by Anna Berg and Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
@@ -101,6 +105,12 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg told a meeting of the Nordic Trade Council that the plan was sound.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"talks-with", "Anna Berg claimed Tomas Lind had been in talks with the Nordic Trade Council for some time.", []rel{met("Tomas Lind", "Nordic Trade Council")}},
 	{"", "Anna Berg said a meeting of the Nordic Trade Council would decide.", nil},
+	{"talks-with", "Anna Berg and Tomas Lind held talks in Oslo on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg and Tomas Lind held separate talks with the unions.", nil},
+	{"talks-with", "Anna Berg had dinner with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg's visit to Tomas Lind went well.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg is on a two-day visit to Norway.", []rel{met("Anna Berg", "Norway")}},
+	{"", "Nordic Trade Council's visit to Baltic Sports Club ended in defeat.", nil},
 	{"talks-with", "Anna Berg spoke at Monday's meeting of the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 
 	// talks-between
@@ -132,6 +142,9 @@ var ruleTests = []struct {
 	{"adviser-as", "Marta Kovac is acting as an adviser to Lena Haugen.", []rel{advises("Marta Kovac", "Lena Haugen")}},
 	{"adviser-as", "Anna Berg is an adviser to Tomas Lind.", []rel{advises("Anna Berg", "Tomas Lind")}},
 	{"adviser-as", "Marta Kovac has served as an envoy for Tomas Lind since May.", []rel{advises("Marta Kovac", "Tomas Lind")}},
+
+	{"adviser-as", "Karl Osterberg served as Tomas Lind's adviser for two years.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-as", "Karl Osterberg was appointed special envoy to Tomas Lind.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
 
 	// adviser-verb
 	{"adviser-verb", "Karl Osterberg is returning to advise Tomas Lind on trade.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
