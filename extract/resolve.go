@@ -18,6 +18,7 @@ type actor struct {
 	Org     string // for a person: the organization a title tied them to ("Tory leader")
 	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
 	Male    bool   // named with Mr, Sir or Lord
+	He, She bool   // "he" (or "she") was resolved to the person
 	Strong  bool   // at least one mention that is not weak
 	Work    bool   // a person-like name written as a work: "the film Vera Drake"
 	Band    bool   // a person-like name written as a band: "the band Franz Ferdinand"
@@ -437,6 +438,14 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 				if m.Entity = r.reportedSelf(si, ms, mi); m.Entity < 0 {
 					m.Entity = r.pronoun(ms, mi, recent)
 				}
+				if m.Entity >= 0 && m.Type == graph.Person {
+					a := r.actors[m.Entity]
+					if isFemalePronoun(m.Name) {
+						a.She = true
+					} else {
+						a.He = true
+					}
+				}
 			case byRole:
 				m.Entity = r.role(m, lastSeen)
 			}
@@ -629,6 +638,9 @@ func (r *resolver) speakerOf(sents [][]mention, si int) int {
 			if m.End <= p && p-m.End <= 2 && allAux(toks[m.End:p]) || m.Start == p+1 {
 				return m.Entity
 			}
+			if m.End+1 == p && toks[m.End].Text == "," && m.Start > 0 && toks[m.Start-1].Text == "," {
+				return m.Entity // "..., her lawyer, Perry Wander, said."
+			}
 		}
 	}
 	return -1
@@ -671,6 +683,10 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 	return -1
 }
 
+func isFemalePronoun(w string) bool {
+	return strings.EqualFold(w, "she") || strings.EqualFold(w, "her")
+}
+
 // pronoun picks the person a pronoun refers to: a person earlier in the same
 // sentence (the first, or a possessor) unless the pronoun is an object, else
 // the person the previous sentences were about. recent holds the persons of
@@ -695,13 +711,15 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 			possessor = m.Entity
 		}
 	}
-	female := strings.EqualFold(p.Name, "she") || strings.EqualFold(p.Name, "her")
+	female := isFemalePronoun(p.Name)
 	fits := func(i int) bool {
 		if i < 0 {
 			return false
 		}
+		// The honorifics, else the pronouns already resolved to the person:
+		// after "he" and "his", "she" is someone else.
 		a := r.actors[i]
-		return female && !a.Male || !female && !a.Female
+		return female && !a.Male && !(a.He && !a.She) || !female && !a.Female && !(a.She && !a.He)
 	}
 	if !object {
 		if fits(possessor) {

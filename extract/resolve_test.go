@@ -69,6 +69,10 @@ func TestResolveReferences(t *testing.T) {
 		// "the minister" is the minister named last, never a shadow one.
 		{"Finance Minister Anna Berg set the budget. Karl Osterberg said the minister had erred.", "the minister", "Anna Berg"},
 		{"Shadow minister Anna Berg spoke. Karl Osterberg said the minister had erred.", "the minister", ""},
+		// The speaker of "..., her lawyer, X, said." is who "he" is next.
+		{"Tomas Lind spoke first. The case was brought late, her lawyer, Karl Osterberg, said. The firms were negligent, he said.", "he", "Karl Osterberg"},
+		// After "he" and "his" were resolved to a person, "she" is not that person.
+		{"Tomas Lind said he would appeal. She said the ruling was fair.", "She", ""},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
 		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
