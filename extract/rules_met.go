@@ -263,7 +263,11 @@ func talksWith(c *clauseView) []edge {
 			continue
 		}
 		visit := visitorVerbs[c.tok(p).Lower]
-		if !visit && c.tok(p+1).Lower != "with" && c.tok(p+1).Lower != "between" && c.tok(p+1).Lower != "of" {
+		with := p + 1 // "talks with", or "talks in Moscow on Monday with"
+		if w := c.withAfterAdjuncts(p + 1); w > 0 && !visit {
+			with = w
+		}
+		if !visit && c.tok(with).Lower != "with" && c.tok(p+1).Lower != "between" && c.tok(p+1).Lower != "of" {
 			// "X and Y held talks", "X and Y are in talks about a merger".
 			if subj := c.subjects(p, hosts); len(subj) > 1 && c.joined(p) && c.coordinatedSubjects(p) {
 				out = append(out, allPairs(graph.MetWith, "talks-with", c.sent.Index, subj)...)
@@ -278,10 +282,10 @@ func talksWith(c *clauseView) []edge {
 			}
 			continue
 		}
-		if c.tok(p+1).Lower != "with" && !visit {
+		if c.tok(with).Lower != "with" && !visit {
 			continue
 		}
-		obj := c.objects(p+2, participants)
+		obj := c.objects(with+1, participants)
 		if visit {
 			obj = c.visited(p + 2)
 		}

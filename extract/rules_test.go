@@ -107,6 +107,8 @@ var ruleTests = []struct {
 	{"", "Anna Berg said a meeting of the Nordic Trade Council would decide.", nil},
 	{"talks-with", "Anna Berg and Tomas Lind held talks in Oslo on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg and Tomas Lind held separate talks with the unions.", nil},
+	{"talks-with", "Anna Berg held talks in Moscow on Monday with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Nordic Steel Group said it was in talks with Baltic Mining Group.", []rel{met("Nordic Steel Group", "Baltic Mining Group")}},
 	{"talks-with", "Anna Berg had dinner with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg's visit to Tomas Lind went well.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg is on a two-day visit to Norway.", []rel{met("Anna Berg", "Norway")}},
