@@ -65,6 +65,7 @@ func TestExportNeo4jAdmin(t *testing.T) {
 	args := append([]string{"-Xmx512m", "-cp", lib + "/*", "org.neo4j.cli.AdminTool"}, strings.Fields(command)[1:]...)
 	imp := exec.Command(java, args...)
 	imp.Env = append(os.Environ(), "NEO4J_HOME="+home)
+	imp.Dir = dir // neo4j-admin writes import.report into its working directory
 	if b, err := imp.CombinedOutput(); err != nil {
 		t.Fatalf("neo4j-admin: %v\n%s", err, tail(string(b), 20))
 	} else {
