@@ -683,6 +683,22 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 	return -1
 }
 
+// embedded reports whether tokens [from, to) of sentence si open a clause
+// of their own before its last words: a "that" or a speech verb with words
+// after it, as in "X said that Y was blaming him".
+func (r *resolver) embedded(si, from, to int) bool {
+	if si >= len(r.tokens) {
+		return false
+	}
+	toks := r.tokens[si]
+	for i := from; i+1 < to && i < len(toks); i++ {
+		if (toks[i].Lower == "that" || r.lx.speech[toks[i].Lower]) && !toks[i].Quoted {
+			return true
+		}
+	}
+	return false
+}
+
 func isFemalePronoun(w string) bool {
 	return strings.EqualFold(w, "she") || strings.EqualFold(w, "her")
 }
@@ -694,7 +710,7 @@ func isFemalePronoun(w string) bool {
 func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	p := ms[mi]
 	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
-	var firstPerson, possessor = -1, -1
+	var firstPerson, possessor, firstEnd = -1, -1, 0
 	for _, m := range ms[:mi] {
 		if m.Kind == byRole && m.Type == graph.Person && m.Entity < 0 && !object {
 			// "the prime minister and his chancellor", with nobody named
@@ -705,7 +721,7 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 			continue
 		}
 		if firstPerson < 0 {
-			firstPerson = m.Entity
+			firstPerson, firstEnd = m.Entity, m.End
 		}
 		if m.Possessive && possessor < 0 {
 			possessor = m.Entity
@@ -720,6 +736,11 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 		// after "he" and "his", "she" is someone else.
 		a := r.actors[i]
 		return female && !a.Male && !(a.He && !a.She) || !female && !a.Female && !(a.She && !a.He)
+	}
+	if object && fits(firstPerson) && r.embedded(p.Sent, firstEnd, p.Start) {
+		// "X said claims that Y was blaming him": the object of a clause
+		// within X's is X.
+		return firstPerson
 	}
 	if !object {
 		if fits(possessor) {

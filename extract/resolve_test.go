@@ -73,6 +73,10 @@ func TestResolveReferences(t *testing.T) {
 		{"Tomas Lind spoke first. The case was brought late, her lawyer, Karl Osterberg, said. The firms were negligent, he said.", "he", "Karl Osterberg"},
 		// After "he" and "his" were resolved to a person, "she" is not that person.
 		{"Tomas Lind said he would appeal. She said the ruling was fair.", "She", ""},
+		// An object pronoun in a clause within the person's is that person;
+		// in the person's own clause it is someone else.
+		{"Karl Osterberg spoke. Tomas Lind denied claims that the agency was blaming him.", "him", "Tomas Lind"},
+		{"Karl Osterberg spoke. Tomas Lind blamed him.", "him", "Karl Osterberg"},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
 		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
