@@ -276,7 +276,11 @@ func talksWith(c *clauseView) []edge {
 		}
 		if c.tok(p+1).Lower == "of" && gatheringNouns[c.tok(p).Lower] {
 			// "X told a meeting of the Y", "X spoke at a meeting of the Y":
-			// X met the body that met.
+			// X met the body that met. An annual or general meeting is a
+			// conference of many, where one speaker meets nobody in particular.
+			if p > 0 && (c.tok(p-1).Lower == "annual" || c.tok(p-1).Lower == "general") {
+				continue
+			}
 			if obj := c.objects(p+2, participants); len(obj) > 0 && (c.joined(p) || c.atGathering(p)) {
 				out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, c.subjects(p, hosts), obj)...)
 			}

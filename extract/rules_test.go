@@ -114,6 +114,7 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg is on a two-day visit to Norway.", []rel{met("Anna Berg", "Norway")}},
 	{"", "Nordic Trade Council's visit to Baltic Sports Club ended in defeat.", nil},
 	{"talks-with", "Anna Berg spoke at Monday's meeting of the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
+	{"", "Anna Berg told the annual meeting of the Nordic Trade Council that prices would rise.", nil},
 
 	// talks-between
 	{"talks-between", "Oslo hosted talks between Karl Osterberg and Lena Haugen.", []rel{met("Karl Osterberg", "Lena Haugen")}},
