@@ -453,6 +453,8 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 		var persons []int
 		if spk := r.speakerOf(sents, si); spk >= 0 {
 			persons = append(persons, spk) // "..., Charles Kennedy has said. But he ..."
+		} else if r.unnamedSpeaker(si) {
+			persons = append(persons, unnamed) // "A spokeswoman insisted ... "...," she said."
 		}
 		for _, m := range ms {
 			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization {
@@ -646,6 +648,38 @@ func (r *resolver) speakerOf(sents [][]mention, si int) int {
 	return -1
 }
 
+// unnamed stands, in the persons of a sentence, for a speaker the article
+// does not name.
+const unnamed = -2
+
+// speakerNouns name a speaker without naming the person.
+var speakerNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "source": true, "official": true, "insider": true}
+
+// unnamedSpeaker reports a sentence whose speaker is a spokeswoman, a source
+// or an official the article does not name: "an executive spokeswoman
+// insisted ...". A pronoun in the sentences after it most often means that
+// person.
+func (r *resolver) unnamedSpeaker(si int) bool {
+	if si >= len(r.tokens) {
+		return false
+	}
+	toks := r.tokens[si]
+	for p, t := range toks {
+		if !r.lx.speech[t.Lower] || t.Quoted {
+			continue
+		}
+		for i := p - 1; i >= 0 && i >= p-3; i-- {
+			if speakerNouns[toks[i].Lower] {
+				return i == 0 || !isCapital(toks[i+1].Text) && toks[i-1].Tag != "POS" // not "spokesman Tim Lee said", "Lee's spokesman"
+			}
+			if !isAux(toks[i]) && toks[i].Tag != "RB" && toks[i].Tag != "MD" {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // allAux reports tokens that may stand between a speaker and "said".
 func allAux(ts []token) bool {
 	for _, t := range ts {
@@ -754,6 +788,9 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	// a person of that sentence whose honorific gives the pronoun's gender.
 	marked := func(i int) bool { a := r.actors[i]; return female && a.Female || !female && a.Male }
 	for k := len(recent) - 1; k >= 0 && k >= len(recent)-3; k-- {
+		if recent[k][0] == unnamed {
+			return -1 // the speaker the article does not name
+		}
 		if s := recent[k][0]; fits(s) {
 			if !(object && s == firstPerson) {
 				return s

@@ -77,6 +77,9 @@ func TestResolveReferences(t *testing.T) {
 		// in the person's own clause it is someone else.
 		{"Karl Osterberg spoke. Tomas Lind denied claims that the agency was blaming him.", "him", "Tomas Lind"},
 		{"Karl Osterberg spoke. Tomas Lind blamed him.", "him", "Karl Osterberg"},
+		// After a speaker the article does not name, "she" is that speaker.
+		{"Anna Berg attacked the plan. But a ministry spokeswoman insisted it was fair. \"It is a good plan,\" she said.", "she", ""},
+		{"Ms Anna Berg attacked the plan. Mr Tomas Lind insisted it was fair. \"It is a bad plan,\" she said.", "she", "Anna Berg"},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
 		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
