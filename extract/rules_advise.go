@@ -13,8 +13,11 @@ func adviserTitle(c *clauseView) []edge {
 	lastPrincipal := -1
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Type != graph.Person || m.Kind != byName && m.Kind != byLexicon {
+		if m.Kind != byName && m.Kind != byLexicon || m.Type == graph.Country {
 			continue
+		}
+		if m.Type == graph.Organization && !c.orgAdviserBefore(m) {
+			continue // a firm advises only as "adviser": "Vivendi adviser Deutsche Bank"
 		}
 		// Walk back over the title words before the name, or before the
 		// comma of an apposition that names the post: "Lind's special
@@ -71,6 +74,14 @@ func adviserTitle(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// orgAdviserWords may stand before an organization that advises.
+var orgAdviserWords = map[string]bool{"adviser": true, "advisor": true, "advisers": true, "advisors": true}
+
+// orgAdviserBefore reports "adviser" right before the organization m.
+func (c *clauseView) orgAdviserBefore(m *mention) bool {
+	return m.Start > 0 && orgAdviserWords[c.tok(m.Start-1).Lower]
 }
 
 // bareAcronym reports an acronym the lexicon does not know, which before a

@@ -272,6 +272,12 @@ func talksWith(c *clauseView) []edge {
 			if subj := c.subjects(p, hosts); len(subj) > 1 && c.joined(p) && c.coordinatedSubjects(p) {
 				out = append(out, allPairs(graph.MetWith, "talks-with", c.sent.Index, subj)...)
 			}
+			// "X arrives in Indonesia for a summit meeting": the host country.
+			if v, host := c.arrivedFor(p); host != nil {
+				if subj := c.subjects(v, hosts); len(subj) > 0 && c.actorType(subj[0]) == graph.Person {
+					out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, subj, []int{host.Entity})...)
+				}
+			}
 			continue
 		}
 		if c.tok(p+1).Lower == "of" && gatheringNouns[c.tok(p).Lower] {
@@ -341,6 +347,35 @@ func (c *clauseView) onVisit(p int) bool {
 		}
 	}
 	return false
+}
+
+// arrivalVerbs bring a visitor to a country.
+var arrivalVerbs = map[string]bool{"arrive": true, "arrives": true, "arrived": true, "arriving": true, "flew": true, "flies": true,
+	"travelled": true, "traveled": true, "travels": true, "went": true, "came": true}
+
+// arrivedFor reads "arrived in Indonesia for (a special summit) meeting"
+// before the meeting noun at p: it returns the arrival verb and the country
+// the visitor came to, or nil.
+func (c *clauseView) arrivedFor(p int) (int, *mention) {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "DT" || c.tok(i).Tag == "JJ" || c.tok(i).Tag == "NN") {
+		i--
+	}
+	if i < 3 || c.tok(i).Lower != "for" {
+		return 0, nil
+	}
+	host := c.mentionAt(i - 1)
+	if host == nil || host.Type != graph.Country || host.End != i || host.Start < 2 {
+		return 0, nil
+	}
+	if prep := c.tok(host.Start - 1).Lower; prep != "in" && prep != "to" {
+		return 0, nil
+	}
+	v := host.Start - 2
+	if !arrivalVerbs[c.tok(v).Lower] || c.negated(v) || c.planned(v) {
+		return 0, nil
+	}
+	return v, host
 }
 
 // visitNouns returns the positions of "visit to": "his visit to Norway".

@@ -113,6 +113,8 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg's visit to Tomas Lind went well.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg is on a two-day visit to Norway.", []rel{met("Anna Berg", "Norway")}},
 	{"", "Nordic Trade Council's visit to Baltic Sports Club ended in defeat.", nil},
+	{"talks-with", "Foreign Secretary Karl Osterberg arrives in Norway for a special summit meeting.", []rel{met("Karl Osterberg", "Norway")}},
+	{"", "Anna Berg arrived in Norway for a holiday.", nil},
 	{"talks-with", "Anna Berg spoke at Monday's meeting of the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
 	{"", "Anna Berg told the annual meeting of the Nordic Trade Council that prices would rise.", nil},
 
@@ -132,6 +134,8 @@ var ruleTests = []struct {
 	{"adviser-title", "European Union ambassador to the WTO, Karl Osterberg, said the deal was close.", []rel{advises("Karl Osterberg", "European Union")}},
 	{"adviser-title", "Tomas Lind's aide, Karl Osterberg, said the talks went well.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
 	{"", "The UN ambassador Karl Osterberg spoke.", nil},
+	{"adviser-title", "Halvor Industries Corp adviser Vestby Capital Group was also named.", []rel{advises("Vestby Capital Group", "Halvor Industries Corp")}},
+	{"", "Halvor Industries Corp chairman Vestby Capital Group was also named.", nil},
 	{"", "Karl Osterberg is ambassador to the United Nations.", nil},
 	{"met-verb", "Tomas Lind met an adviser, Karl Osterberg, in Oslo.", []rel{met("Tomas Lind", "Karl Osterberg")}},
 
