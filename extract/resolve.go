@@ -486,8 +486,8 @@ var orgNounKinds = map[string][]string{
 
 // orgReferences returns the mentions of sentence si with "the firm", "the
 // party" and the like resolved to the organization they stand for, and an
-// "it" that opens what an organization said ("X said it would") resolved
-// to X. A noun stands for the organization of its kind named in the same
+// "it" or "its" that opens what an organization said ("X said it would",
+// "X said its talks") resolved to X. A noun stands for the organization of its kind named in the same
 // sentence before it or in the nearest of the two sentences before; when
 // that sentence names two, it is left alone. orgs holds the organizations
 // of the sentences read so far.
@@ -546,7 +546,8 @@ func (r *resolver) orgReferences(sents [][]mention, si int, orgs [][]int) []ment
 		ms = append(kept, added...)
 		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	}
-	// "Barclays said it was in talks": the organization that speaks.
+	// "Barclays said it was in talks", "said its talks": the organization
+	// that speaks.
 	for p := 1; p+1 < len(toks); p++ {
 		if !r.lx.speech[toks[p].Lower] || toks[p].Quoted {
 			continue
@@ -555,7 +556,7 @@ func (r *resolver) orgReferences(sents [][]mention, si int, orgs [][]int) []ment
 		if toks[q].Lower == "that" && q+1 < len(toks) {
 			q++
 		}
-		if toks[q].Lower != "it" || toks[q].Quoted {
+		if toks[q].Lower != "it" && toks[q].Lower != "its" || toks[q].Quoted {
 			continue
 		}
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -564,7 +565,7 @@ func (r *resolver) orgReferences(sents [][]mention, si int, orgs [][]int) []ment
 				continue
 			}
 			if p-m.End <= 2 && allAux(toks[m.End:p]) && m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization && !m.Possessive && !m.Modifier {
-				it := mention{Sent: si, Start: q, End: q + 1, Name: toks[q].Text, Type: graph.Organization, Kind: byPronoun, Entity: m.Entity}
+				it := mention{Sent: si, Start: q, End: q + 1, Name: toks[q].Text, Type: graph.Organization, Kind: byPronoun, Entity: m.Entity, Possessive: toks[q].Lower == "its"}
 				ms = slices.Insert(ms, k+1, it)
 			}
 			break

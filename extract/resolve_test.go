@@ -62,6 +62,7 @@ func TestResolveReferences(t *testing.T) {
 		{"Halvor Industries Corp said it had held talks with Vestby Mining Corp.", "it", "Halvor Industries Corp"},
 		{"Halvor Industries Corp said that it would appeal.", "it", "Halvor Industries Corp"},
 		{"Anna Berg said it was a disgrace.", "it", "(no mention)"},
+		{"Halvor Industries Corp said its talks with Vestby Mining Corp had stalled.", "its", "Halvor Industries Corp"},
 		// Among people of one surname, "Mr" is not the knight, "Ms" the woman.
 		{"Sir Karl Osterberg spoke first. Then Tomas Osterberg replied. Mr Osterberg said no.", "Osterberg", "Tomas Osterberg"},
 		{"Tomas Lind spoke first. Then Ms Anna Lind replied. Ms Lind said no.", "Lind", "Anna Lind"},
