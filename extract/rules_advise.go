@@ -27,11 +27,21 @@ func adviserTitle(c *clauseView) []edge {
 		if r := c.roleBeforeComma(m); r >= 0 {
 			i, role = r-1, true
 		}
-		for ; i >= 0 && i >= m.Start-6; i-- {
+		for limit := i - 5; i >= 0 && i >= limit; i-- {
 			t := c.tok(i)
 			if c.roleWord(i) {
 				role = true
 				continue
+			}
+			if pm := c.mentionAt(i); pm != nil {
+				j := pm.Start - 1
+				if j > 0 && c.tok(j).Tag == "DT" {
+					j--
+				}
+				if j >= 1 && postPrepositions[c.tok(j).Lower] && c.roleWord(j-1) {
+					i = j // "special envoy for Ukraine Karl Osterberg": over the post
+					continue
+				}
 			}
 			if c.lx.titles[t.Lower] || t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNP" && c.mentionAt(i) == nil || t.Text == "-" {
 				continue
@@ -89,6 +99,9 @@ func (c *clauseView) orgAdviserBefore(m *mention) bool {
 func (c *clauseView) bareAcronym(m *mention) bool {
 	return m.Kind == byName && isAcronym(m.Name)
 }
+
+// postPrepositions name the post of an envoy: "envoy for Ukraine", "ambassador to the WTO".
+var postPrepositions = map[string]bool{"for": true, "to": true, "on": true}
 
 // roleWord reports an adviser's role word at i: "aide", "envoy", or a
 // title trigger with the post it is sent to ("ambassador to the WTO").
