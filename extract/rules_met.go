@@ -26,6 +26,9 @@ func metVerb(c *clauseView) []edge {
 			continue // "Chelsea visit Arsenal": a fixture, not a visit
 		}
 		subj := c.subjects(p, hosts)
+		if len(subj) == 0 {
+			subj = c.groupBefore(p) // "US officials met X"
+		}
 		q := p + 1
 		if q < c.n() && c.tok(q).Lower == "with" {
 			q++
@@ -33,6 +36,9 @@ func metVerb(c *clauseView) []edge {
 			q = w + 1 // "met on Monday in Oslo with Y"
 		}
 		obj := c.objects(q, participants)
+		if len(obj) == 0 {
+			obj = c.groupAt(q) // "met EU officials"
+		}
 		if len(obj) == 0 && len(subj) > 1 && c.coordinatedBefore(p) {
 			out = append(out, allPairs(graph.MetWith, "met-verb", c.sent.Index, subj)...) // "X and Y met"
 			continue
@@ -42,7 +48,43 @@ func metVerb(c *clauseView) []edge {
 	return out
 }
 
-// visitVerbs are the met verbs of a visit, whose visitor must be a person.
+// groupNouns are the people who act for the actor that qualifies them:
+// "EU officials", "US negotiators".
+var groupNouns = map[string]bool{"officials": true, "ministers": true, "diplomats": true, "negotiators": true,
+	"representatives": true, "executives": true, "bosses": true, "delegation": true, "delegates": true, "envoys": true}
+
+// groupAt returns the actor whose people are named at q: "(the) EU
+// officials" gives the EU.
+func (c *clauseView) groupAt(q int) []int {
+	for q < c.n() && (c.tok(q).Tag == "DT" || c.tok(q).Tag == "JJ" || c.tok(q).Tag == "CD") && c.mentionAt(q) == nil {
+		q++
+	}
+	if m := c.mentionAt(q); m != nil && m.Start == q && m.Modifier && m.Kind != byDemonym && m.Type != graph.Person &&
+		m.End < c.n() && groupNouns[c.tok(m.End).Lower] {
+		return []int{m.Entity}
+	}
+	return nil
+}
+
+// groupBefore returns the actor whose people are the subject right before
+// the verb at p: "US officials met ...", "EU negotiators have met ...".
+func (c *clauseView) groupBefore(p int) []int {
+	i := p - 1
+	for i >= 0 && (isAux(c.tok(i)) || c.tok(i).Tag == "RB" || c.tok(i).Tag == "MD") {
+		i--
+	}
+	if i < 1 || !groupNouns[c.tok(i).Lower] {
+		return nil
+	}
+	if m := c.mentionAt(i - 1); m != nil && m.End == i {
+		if g := c.groupAt(m.Start); len(g) > 0 && (m.Start == 0 || c.mentionAt(m.Start-1) == nil) {
+			return g
+		}
+	}
+	return nil
+}
+
+// visitorVerbs are the met verbs of a visit, whose visitor must be a person.
 var visitorVerbs = map[string]bool{"visit": true, "visits": true, "visited": true, "visiting": true}
 
 func (c *clauseView) visitVerb(p int) bool { return visitorVerbs[c.tok(p).Lower] }
@@ -296,6 +338,9 @@ func talksWith(c *clauseView) []edge {
 			continue
 		}
 		obj := c.objects(with+1, participants)
+		if len(obj) == 0 && !visit {
+			obj = c.groupAt(with + 1) // "talks with EU officials"
+		}
 		if visit {
 			obj = c.visited(p + 2)
 		}

@@ -68,6 +68,9 @@ var ruleTests = []struct {
 	{"", "Anna Berg visited troops in Iraq on Monday.", nil},
 	{"", "Anna Berg will visit Tomas Lind next week.", nil},
 	{"", "Anna Berg will meet the deadline.", nil},
+	{"met-verb", "Anna Berg met EU officials in Brussels.", []rel{met("Anna Berg", "European Union")}},
+	{"met-verb", "US officials met Anna Berg in Oslo.", []rel{met("Anna Berg", "United States")}},
+	{"", "Anna Berg met the US team in the final.", nil},
 	{"met-verb", "Anna Berg was met by Tomas Lind at the airport.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg was visited by Tomas Lind in hospital.", []rel{met("Anna Berg", "Tomas Lind")}},
 
@@ -108,6 +111,7 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg and Tomas Lind held talks in Oslo on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg and Tomas Lind held separate talks with the unions.", nil},
 	{"talks-with", "Anna Berg held talks in Moscow on Monday with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg held talks with EU negotiators on Monday.", []rel{met("Anna Berg", "European Union")}},
 	{"talks-with", "Nordic Steel Group said it was in talks with Baltic Mining Group.", []rel{met("Nordic Steel Group", "Baltic Mining Group")}},
 	{"talks-with", "Anna Berg had dinner with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg's visit to Tomas Lind went well.", []rel{met("Anna Berg", "Tomas Lind")}},
