@@ -727,7 +727,12 @@ func (r *resolver) embedded(si, from, to int) bool {
 	}
 	toks := r.tokens[si]
 	for i := from; i+1 < to && i < len(toks); i++ {
-		if (toks[i].Lower == "that" || r.lx.speech[toks[i].Lower]) && !toks[i].Quoted {
+		if toks[i].Quoted {
+			continue
+		}
+		// A speech verb with its addressee ("wrote to Y", "told Y") opens
+		// no clause yet.
+		if toks[i].Lower == "that" || r.lx.speech[toks[i].Lower] && toks[i+1].Lower != "to" && !isCapital(toks[i+1].Text) {
 			return true
 		}
 	}
@@ -776,6 +781,15 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 		// "X said claims that Y was blaming him": the object of a clause
 		// within X's is X.
 		return firstPerson
+	}
+	if object {
+		// "X wrote to Y accusing him", "X accused Y of hitting him": him is
+		// Y or X, never someone named before; left alone.
+		for _, m := range ms[:mi] {
+			if m.Entity >= 0 && m.Entity != firstPerson && m.Type == graph.Person && m.Kind != byPronoun && fits(m.Entity) {
+				return -1
+			}
+		}
 	}
 	if !object {
 		if fits(possessor) {

@@ -78,6 +78,7 @@ func TestResolveReferences(t *testing.T) {
 		// in the person's own clause it is someone else.
 		{"Karl Osterberg spoke. Tomas Lind denied claims that the agency was blaming him.", "him", "Tomas Lind"},
 		{"Karl Osterberg spoke. Tomas Lind blamed him.", "him", "Karl Osterberg"},
+		{"Karl Osterberg spoke. Tomas Lind wrote to Anna Berg accusing him of lying.", "him", ""},
 		// After a speaker the article does not name, "she" is that speaker.
 		{"Anna Berg attacked the plan. But a ministry spokeswoman insisted it was fair. \"It is a good plan,\" she said.", "she", ""},
 		{"Ms Anna Berg attacked the plan. Mr Tomas Lind insisted it was fair. \"It is a bad plan,\" she said.", "she", "Anna Berg"},
