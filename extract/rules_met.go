@@ -247,8 +247,9 @@ func (c *clauseView) wished(p int) bool {
 		return false
 	}
 	switch c.tok(p - 2).Lower {
-	case "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "like", "love", "wish", "wishes", "dreams", "dream":
-		return true
+	case "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "like", "love", "wish", "wishes", "dreams", "dream",
+		"happy", "willing", "ready", "prepared", "glad", "delighted", "keen", "eager", "offered", "offers":
+		return true // "would be happy to meet", "offered to meet"
 	}
 	return false
 }

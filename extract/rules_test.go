@@ -68,6 +68,8 @@ var ruleTests = []struct {
 	{"", "Anna Berg visited troops in Iraq on Monday.", nil},
 	{"", "Anna Berg will visit Tomas Lind next week.", nil},
 	{"", "Anna Berg will meet the deadline.", nil},
+	{"", "Anna Berg says she would be happy to meet Tomas Lind.", nil},
+	{"", "Anna Berg offered to meet Tomas Lind in Oslo.", nil},
 	{"met-verb", "Anna Berg met EU officials in Brussels.", []rel{met("Anna Berg", "European Union")}},
 	{"met-verb", "US officials met Anna Berg in Oslo.", []rel{met("Anna Berg", "United States")}},
 	{"", "Anna Berg met the US team in the final.", nil},
