@@ -718,6 +718,58 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 	return -1
 }
 
+// openers start a phrase set before the subject: "Before her meeting with
+// X, Y said", "During his visit, Y met".
+var openers = map[string]bool{"before": true, "after": true, "during": true, "while": true, "since": true,
+	"despite": true, "following": true, "ahead": true, "on": true, "in": true, "at": true, "upon": true}
+
+// phrasePrepositions keep a name inside an opening phrase: "with X".
+var phrasePrepositions = map[string]bool{"with": true, "to": true, "for": true, "of": true, "against": true, "by": true, "from": true, "and": true, "between": true}
+
+// cataphora finds the subject that a pronoun in an opening phrase points
+// ahead to: in "Before her meeting with X, Y said", "her" is Y, the person
+// right after the phrase's comma. ok is false when the pronoun is in no
+// such phrase; the person is -1 when none follows the comma.
+func (r *resolver) cataphora(ms []mention, mi int) (int, bool) {
+	p := ms[mi]
+	if p.Sent >= len(r.tokens) {
+		return -1, false
+	}
+	toks := r.tokens[p.Sent]
+	if len(toks) == 0 || !openers[toks[0].Lower] {
+		return -1, false
+	}
+	comma := -1
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < p.End {
+		return -1, false
+	}
+	for _, m := range ms[mi+1:] {
+		if m.Start <= comma {
+			if m.Type == graph.Person && m.Kind != byPronoun && !phrasePrepositions[toks[m.Start-1].Lower] {
+				return -1, false // "During his time there Mr X told ...": X is the subject
+			}
+			continue // "Before her meeting with X, ..."
+		}
+		if m.Start > comma+3 {
+			break
+		}
+		if m.Kind == byPronoun {
+			return -1, false // "While saying he ..., he criticised": read as usual
+		}
+		if m.Entity >= 0 && m.Type == graph.Person && !m.Possessive {
+			return m.Entity, true
+		}
+		break
+	}
+	return -1, true
+}
+
 // embedded reports whether tokens [from, to) of sentence si open a clause
 // of their own before its last words: a "that" or a speech verb with words
 // after it, as in "X said that Y was blaming him".
@@ -776,6 +828,12 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 		// after "he" and "his", "she" is someone else.
 		a := r.actors[i]
 		return female && !a.Male && !(a.He && !a.She) || !female && !a.Female && !(a.She && !a.He)
+	}
+	if e, ok := r.cataphora(ms, mi); ok {
+		if fits(e) {
+			return e
+		}
+		return -1
 	}
 	if object && fits(firstPerson) && r.embedded(p.Sent, firstEnd, p.Start) {
 		// "X said claims that Y was blaming him": the object of a clause

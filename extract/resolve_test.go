@@ -82,6 +82,9 @@ func TestResolveReferences(t *testing.T) {
 		// After a speaker the article does not name, "she" is that speaker.
 		{"Anna Berg attacked the plan. But a ministry spokeswoman insisted it was fair. \"It is a good plan,\" she said.", "she", ""},
 		{"Ms Anna Berg attacked the plan. Mr Tomas Lind insisted it was fair. \"It is a bad plan,\" she said.", "she", "Anna Berg"},
+		// A pronoun in an opening phrase points ahead to the subject.
+		{"Tomas Lind won on Monday. Before her meeting with Marta Kovac, Anna Berg said she was ready.", "her", "Anna Berg"},
+		{"Tomas Lind won on Monday. Before her meeting with Marta Kovac, the coach said she was ready.", "her", ""},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
 		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
