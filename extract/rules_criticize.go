@@ -580,15 +580,23 @@ func criticismNoun(c *clauseView) []edge {
 	return out
 }
 
-// modalBefore reports a modal verb or "whether" shortly before p: "they
-// will take action against Y" has not happened.
+// modalBefore reports a modal verb, "whether" or a plan shortly before p:
+// "they will take action against Y", "it intends to take action against Y"
+// have not happened.
 func (c *clauseView) modalBefore(p int) bool {
 	for i := p - 1; i >= 0 && i >= p-4; i-- {
-		if t := c.tok(i); t.Tag == "MD" || t.Lower == "whether" || t.Lower == "if" || t.Lower == "threatened" || t.Lower == "threatens" {
+		if t := c.tok(i); t.Tag == "MD" || t.Lower == "whether" || t.Lower == "if" || planWords[t.Lower] {
 			return true
 		}
 	}
 	return false
+}
+
+// planWords put a step in the future: "intends to take action against Y".
+var planWords = map[string]bool{
+	"threatened": true, "threatens": true, "threatening": true, "intends": true, "intend": true, "intended": true,
+	"plans": true, "planned": true, "planning": true, "wants": true, "want": true, "hopes": true, "considering": true,
+	"consider": true, "considers": true, "expected": true, "likely": true,
 }
 
 // pronounOwner returns, for a noun after a possessive pronoun ("its case"),

@@ -251,6 +251,7 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg said the Nordic Trade Council may take action against Tomas Lind.", nil},
 	{"", "Anna Berg backed military action against Tomas Lind.", nil},
+	{"", "Anna Berg said the Nordic Trade Council intends to take action against Tomas Lind.", nil},
 	{"", "Anna Berg did not file a lawsuit against Tomas Lind.", nil},
 
 	// critical-remark
