@@ -287,6 +287,8 @@ var ruleTests = []struct {
 	{"critical-remark", "Anna Berg said the Nordic Trade Council figures did not add up.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
 	{"critical-remark", `Anna Berg has said voters have a "fundamental lack of trust" of Tomas Lind.`, []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "The charge was denied by Anna Berg, who said Tomas Lind's claims were ludicrous.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"critical-remark", "Anna Berg says the Nordic Trade Council should reverse the decision to ban her.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"", "Anna Berg says the Nordic Trade Council should visit Oslo.", nil},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

@@ -155,6 +155,31 @@ func criticalRemark(c *clauseView) []edge {
 		}
 		clause = i + 1
 	}
+	return append(out, c.demandedOf(spk, at)...)
+}
+
+// demandedOf returns the edges from speaker spk to whoever the speaker says
+// should stop, apologise or resign: "X said Y should apologise".
+func (c *clauseView) demandedOf(spk, at int) []edge {
+	var out []edge
+	for i := 1; i+1 < c.n(); i++ {
+		w := c.tok(i).Lower
+		if w != "should" && w != "must" || i == at {
+			continue
+		}
+		j := i + 1
+		for j < c.n() && c.tok(j).Tag == "RB" {
+			j++
+		}
+		if j >= c.n() || !c.demand(j) || c.negated(j) {
+			continue
+		}
+		m := c.mentionAt(i - 1)
+		if m == nil || m.Entity == spk || m.Possessive || m.Location || m.Type == graph.Country || c.ownParty(spk, m.Entity) {
+			continue
+		}
+		out = append(out, edge{Rel: graph.Criticized, Source: spk, Target: m.Entity, Sent: c.sent.Index, Rule: "critical-remark"})
+	}
 	return out
 }
 
