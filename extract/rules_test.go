@@ -289,6 +289,7 @@ var ruleTests = []struct {
 	{"critical-remark", "The charge was denied by Anna Berg, who said Tomas Lind's claims were ludicrous.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"critical-remark", "Anna Berg says the Nordic Trade Council should reverse the decision to ban her.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
 	{"", "Anna Berg says the Nordic Trade Council should visit Oslo.", nil},
+	{"", "Karl Osterberg spoke on Monday.\n" + `The Tomas Lind "mongrel" attack, he says, shows the Nordic Trade Council getting the tone wrong.`, nil},
 	{"", `"The plan is reckless," said Anna Berg.`, nil},
 	{"", `"We will meet Tomas Lind soon," said Anna Berg.`, nil},
 	{"", "Anna Berg told Tomas Lind the plan was reckless.", nil},

@@ -22,7 +22,7 @@ func (c *clauseView) speaker() (int, int) {
 		for i := p - 1; i >= 0 && i >= p-8; i-- {
 			u := c.tok(i)
 			if m := c.mentionAt(i); m != nil && !m.Location && m.Type != graph.Country {
-				if m.Possessive {
+				if m.Possessive || c.namedAsQualifier(m) {
 					break
 				}
 				return m.Entity, p
@@ -74,6 +74,21 @@ func (c *clauseView) speaker() (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// namedAsQualifier reports a pronoun whose actor the sentence named before
+// it only as a qualifier: in "The Peter Hain attack, he says, is ..." the
+// "he" who speaks is someone else.
+func (c *clauseView) namedAsQualifier(m *mention) bool {
+	if m.Kind != byPronoun {
+		return false
+	}
+	for _, o := range c.ms {
+		if o.Entity == m.Entity && o.Start < m.Start && o.Kind != byPronoun && (o.Modifier || o.End < c.n() && c.tok(o.End).Text == `"` && !o.Possessive) {
+			return true
+		}
+	}
+	return false
 }
 
 // spokesNouns speak for the body named before them: "a Labour spokesman
