@@ -36,6 +36,7 @@ type mention struct {
 	Weak       bool     // kept only if it resolves to an actor named elsewhere
 	Work       bool     // named as a work: "the film Vera Drake", "Harry Potter books"
 	Band       bool     // named as a band: "the band Franz Ferdinand"
+	Styled     string   // a one-word name with the peer's or royal's style before it: "Lord Falconer"
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -487,6 +488,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		}
 	}
 	m.Titles = titles
+	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
+		m.Styled = joinTokens(toks[i-1 : j]) // "Lord Falconer", "Prince Charles"
+	}
 	switch {
 	case j-i == 1 && isAcronym(toks[i].Text):
 		if f.lx.acronyms[toks[i].Lower] {
@@ -601,6 +605,11 @@ func (f *mentionFinder) isCapToken(t token) bool {
 
 // honorifics come right before a name.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "prof": true}
+
+// styles are the titles of peers and royals that, before one name, are the
+// name a person goes by: "Lord Falconer", "Baroness Scotland", "Prince Charles".
+var styles = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true, "viscount": true, "earl": true,
+	"countess": true, "duke": true, "duchess": true, "marquess": true, "prince": true, "princess": true, "king": true, "queen": true}
 
 // postnominals are titles written after a name.
 var postnominals = map[string]bool{"mp": true, "mep": true, "msp": true, "am": true, "qc": true, "kc": true, "mla": true, "td": true, "jr": true, "sr": true}

@@ -188,6 +188,9 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			} else {
 				m.Entity = r.shortName(m, si)
 			}
+			if m.Entity >= 0 && m.Styled != "" {
+				r.styled(m.Entity, m.Styled)
+			}
 			if m.Entity >= 0 && !m.Weak {
 				r.actors[m.Entity].Strong = true
 			}
@@ -340,6 +343,25 @@ func (r *resolver) shortName(m *mention, si int) int {
 		return -1
 	}
 	return r.add(m.Type, m.Name)
+}
+
+// styled gives a person the name with a peer's or royal's style ("Lord
+// Falconer"): as their name when they have only a surname, else as an alias.
+func (r *resolver) styled(i int, name string) {
+	a := r.actors[i]
+	if a.Type != graph.Person {
+		return
+	}
+	key := graph.EntityID(graph.Person, name)
+	if _, taken := r.byKey[key]; taken || strings.Contains(a.Name, " ") {
+		r.alias(i, name)
+		return
+	}
+	r.alias(i, a.Name)
+	delete(r.byKey, graph.EntityID(graph.Person, a.Name))
+	a.Name = name
+	r.byKey[key] = i
+	r.indexName(i, name)
 }
 
 func last(ws []string) string  { return ws[len(ws)-1] }

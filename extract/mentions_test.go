@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestActors checks which actors short texts give: want must be among them
+// (as "Type:Name"), and none of absent.
+func TestActors(t *testing.T) {
+	x := extractor(t)
+	for _, tc := range []struct {
+		name   string
+		text   string
+		want   []string
+		absent []string
+	}{
+		{"peer by style", "The bill was drafted by Lord Harwood. Lord Harwood said it was fair.",
+			[]string{"Person:Lord Harwood"}, []string{"Person:Harwood"}},
+		{"royal by style", "The plans of Princess Alys were announced on Monday.",
+			[]string{"Person:Princess Alys"}, nil},
+		{"peer with full name keeps it", "Peter Harwood, now Lord Harwood, said the bill was fair.",
+			[]string{"Person:Peter Harwood"}, []string{"Person:Lord Harwood"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range g.Entities {
+				got = append(got, fmt.Sprintf("%s:%s", e.Type, e.Name))
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: no %s in %v", tc.text, w, got)
+				}
+			}
+			for _, a := range tc.absent {
+				if slices.Contains(got, a) {
+					t.Errorf("%q: %s in %v", tc.text, a, got)
+				}
+			}
+		})
+	}
+}
