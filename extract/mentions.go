@@ -478,8 +478,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	// A word before a given name and a surname is a description, not part
 	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
-	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && isAgentNoun(toks[i].Lower) {
-		i++
+	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && (isAgentNoun(toks[i].Lower) || f.lx.personNouns[toks[i].Lower]) {
+		i++ // "Star Christina Applegate"
 	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
 	for _, t := range f.titlesBefore(toks, i) {
@@ -490,6 +490,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	m.Titles = titles
 	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
 		m.Styled = joinTokens(toks[i-1 : j]) // "Lord Falconer", "Prince Charles"
+		if j+1 < len(toks) && toks[j].Lower == "of" && f.isCapToken(toks[j+1]) && (j+2 == len(toks) || !f.isCapToken(toks[j+2])) {
+			m.Styled = joinTokens(toks[i-1 : j+2]) // "Lord Irvine of Lairg"
+		}
 	}
 	switch {
 	case j-i == 1 && isAcronym(toks[i].Text):
@@ -648,8 +651,8 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	toks := s.Tokens
 	if j+2 < len(toks) && toks[j].Text == "," && (toks[j+1].Lower == "the" || toks[j+1].Lower == "a" || toks[j+1].Lower == "an") {
 		for k := j + 2; k < len(toks) && k < j+6; k++ {
-			if f.lx.titles[toks[k].Lower] {
-				return true
+			if f.lx.titles[toks[k].Lower] || f.lx.personNouns[toks[k].Text] || strings.HasSuffix(toks[k].Lower, "-year-old") {
+				return true // "X, the former champion", "X, a 24-year-old"
 			}
 		}
 	}
@@ -658,6 +661,22 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	}
 	if i >= 2 && toks[i-1].Text == "," && f.lx.titles[toks[i-2].Lower] {
 		return true // "their father, Dhiru Bhai Ambani"
+	}
+	if i > 0 && toks[i-1].Text == toks[i-1].Lower && f.lx.personNouns[toks[i-1].Lower] {
+		return true // "sprinter Dwain Chambers", "world champion Benita Johnson"
+	}
+	if j+2 < len(toks) && toks[j].Text == "," {
+		switch next := toks[j+1]; {
+		case next.Lower == "who":
+			return true // "Gebre Gebremariam, who ..."
+		case next.Tag == "CD" && len(next.Text) <= 2 && toks[j+2].Text == ",":
+			return true // "Gebre Gebremariam, 24, ..."
+		}
+	}
+	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" {
+		if e, ok := f.lx.actors[toks[j+1].Text]; ok && e.Type == graph.Country {
+			return true // a table of players: "Dominik Hrbaty (Slovakia)"
+		}
 	}
 	return false
 }
