@@ -164,6 +164,12 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				j = e
 				continue
 			}
+			// An ampersand joins the names of one organization: "Ogilvy &
+			// Mather", "Marks & Spencer".
+			if toks[j].Text == "&" && j+1 < len(toks) && f.isCap(s, j+1) {
+				j += 2
+				continue
+			}
 			// A joiner stays inside when what follows makes an organization.
 			if joiners[toks[j].Lower] && j+1 < len(toks) && f.isCap(s, j+1) {
 				k := j + 1
@@ -172,6 +178,9 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				}
 				if f.separateNames(toks, i, j, k) {
 					break // "Apple Computer and Cisco Systems" are two
+				}
+				if toks[j].Lower == "of" && j-i == 2 && f.lx.given[toks[i].Lower] {
+					break // "Nick Bubb of Evolution Securities"
 				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
 					toks[j].Lower == "of" && f.lx.orgHeads[toks[j-1].Lower] { // "Muslim Association of Britain"
@@ -198,8 +207,63 @@ func (f *mentionFinder) find(s *sentence) []mention {
 		out = append(out, f.chunk(s, i, j)...)
 		i = j
 	}
+	f.coordinate(s, out)
 	f.markContext(s, out)
 	return out
+}
+
+// coordinate makes organizations of the unfamiliar names listed with an
+// organization and no person: "HMV, Monsoon, Jessops and Tesco".
+func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
+	toks := s.Tokens
+	listed := func(a, b mention) bool { // b follows a in a list
+		if b.Start <= a.End {
+			return false
+		}
+		for _, t := range toks[a.End:b.Start] {
+			if t.Text != "," && t.Lower != "and" && t.Lower != "or" {
+				return false
+			}
+		}
+		return true
+	}
+	for a := 0; a < len(ms); {
+		b := a + 1
+		for b < len(ms) && listed(ms[b-1], ms[b]) {
+			b++
+		}
+		orgs, unknown, person := 0, 0, false
+		for _, m := range ms[a:b] {
+			switch {
+			case m.Kind != byName && m.Kind != byLexicon:
+				person = true // a pronoun or role: not a list of names
+			case m.Type == graph.Organization && !m.Weak:
+				orgs++
+			case m.Type == graph.Person && m.Weak:
+				unknown++
+			case m.Type == graph.Person && (!m.Weak || len(m.Titles) > 0 || f.lx.given[toks[m.Start].Lower]):
+				person = true
+			}
+		}
+		// As many organizations as unfamiliar names: one company beside
+		// three names could be a company and its products.
+		if b-a >= 2 && orgs >= unknown && !person {
+			for k := a; k < b; k++ {
+				m := &ms[k]
+				if m.End-m.Start == 1 && f.lower[toks[m.Start].Lower] || m.Start > 0 && toks[m.Start-1].Lower == "of" ||
+					m.End < len(toks) && toks[m.End].Lower == "of" {
+					continue // "Questions", "House of Fraser" cut at "of"
+				}
+				if tag := toks[m.Start].Tag; m.End-m.Start == 1 && (tag == "NNS" || tag == "NNPS" || tag == "JJ") {
+					continue // "Arts and Sciences", "the G8 and European": the end of a cut name
+				}
+				if m.Type == graph.Person && m.Kind == byName && !m.Work && !s.Headline {
+					m.Type, m.Weak = graph.Organization, false
+				}
+			}
+		}
+		a = b
+	}
 }
 
 // hyphenated splits a token of lexicon names joined by hyphens ("US-German",
@@ -243,6 +307,9 @@ func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
 	}
 	for _, side := range [][]token{toks[i:j], toks[j+1 : k]} {
 		name := joinTokens(side)
+		if strings.Contains(name, "&") {
+			return true // "Ogilvy & Mather and Cordiant Communications"
+		}
 		if _, ok := f.lx.actors[name]; ok || len(side) == 1 && isAcronym(name) {
 			return true
 		}
@@ -510,6 +577,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
 	case j-i >= 2 && i > 1 && toks[i-1].Lower == "of" && f.lx.ofRoles[toks[i-2].Lower] && len(m.Titles) == 0 && !f.lx.given[toks[i].Lower]:
 		m.Type = graph.Organization // "owner of Liffe", "chairman of Save Our Community"
+	case len(m.Titles) == 0 && !f.lx.given[toks[i].Lower] && f.orgContext(s, i, j):
+		m.Type = graph.Organization // "shares in Varig", "Sina, the internet portal", "Wasps coach"
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
@@ -625,12 +694,78 @@ func (f *mentionFinder) orgName(ts []token) bool {
 		return true
 	}
 	for k := 1; k+1 < n; k++ {
-		if ts[k].Lower == "of" && f.lx.orgHeads[ts[k-1].Lower] {
-			return true
+		if ts[k].Lower == "of" && f.lx.orgHeads[ts[k-1].Lower] || ts[k].Text == "&" {
+			return true // "Muslim Association of Britain", "Young & Rubicam"
 		}
 	}
 	return false
 }
+
+// orgContext reports signs that an unfamiliar name [i, j) is an
+// organization's: an aside that calls it a firm ("Sina, the country's
+// biggest internet portal firm"), a place of work ("an analyst at Calyon"),
+// what only companies have ("shares in Varig", "Omnicom's profits"), or a
+// role in it right after it ("Wasps coach Warren Gatland").
+func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
+	toks := s.Tokens
+	lowerAt := func(k int) string {
+		if k < 0 || k >= len(toks) || toks[k].Text != toks[k].Lower {
+			return ""
+		}
+		return toks[k].Lower
+	}
+	if j+1 < len(toks) && toks[j].Text == "," {
+		w := lowerAt(j + 1)
+		if w == "the" || w == "a" || w == "an" || j+2 < len(toks) && toks[j+2].Text == "'s" {
+			for k := j + 2; k < len(toks) && k < j+8; k++ {
+				t := toks[k]
+				if t.Text == "," || t.Text == "." || strings.HasPrefix(t.Tag, "VB") || f.lx.titles[t.Lower] || f.lx.personNouns[t.Lower] {
+					break
+				}
+				if w := lowerAt(k); f.lx.orgNouns[w] && lowerAt(k+1) != "of" {
+					return true
+				}
+			}
+		}
+	}
+	if prev := lowerAt(i - 1); prev == "at" && i >= 2 && (f.lx.titles[toks[i-2].Lower] || f.lx.personNouns[toks[i-2].Lower]) {
+		return true // "economist at ING Barings"
+	} else if (prev == "in" || prev == "of") && i >= 2 && holdingNouns[toks[i-2].Lower] {
+		return true // "shares in Sina", "a takeover of Interbrew"
+	}
+	if next := lowerAt(j); companyNouns[next] {
+		return true // "Jupiter shares"
+	}
+	if j+1 < len(toks) && toks[j].Text == "'s" && companyNouns[lowerAt(j+1)] {
+		return true // "Omnicom's profits"
+	}
+	if j-i == 1 && f.lower[toks[i].Lower] {
+		return false // "Health spokesman", "Rock star": a word, not a name
+	}
+	if j-i == 1 && j+1 < len(toks) && memberRoles[lowerAt(j)] && f.isCapToken(toks[j+1]) {
+		return true // "Wasps coach Warren Gatland", "Investec chief economist Philip Shaw"
+	}
+	if j-i == 1 && j+2 < len(toks) && toks[j].Text == "'s" && f.lx.given[toks[j+1].Lower] && f.isCapToken(toks[j+2]) {
+		return true // "Gloucester's Andy Hazell"
+	}
+	return false
+}
+
+// holdingNouns take an organization after "in" or "of": "shares in Sina".
+var holdingNouns = map[string]bool{"shares": true, "stake": true, "stakes": true, "shareholding": true, "takeover": true,
+	"shareholders": true, "subsidiary": true, "acquisition": true}
+
+// companyNouns follow a company's name, after it or its 's: "Omnicom's
+// profits", "Jupiter shares".
+var companyNouns = map[string]bool{"profits": true, "profit": true, "shares": true, "shareholders": true, "revenues": true,
+	"turnover": true, "subsidiary": true, "headquarters": true, "stores": true, "share price": true, "pre-tax": true}
+
+// memberRoles are the roles that, right after a one-word name, make it the
+// organization the person belongs to: "Wasps coach", "Investec chief".
+var memberRoles = map[string]bool{"coach": true, "manager": true, "chairman": true, "chairwoman": true, "boss": true,
+	"spokesman": true, "spokeswoman": true, "chief": true, "director": true, "economist": true, "analyst": true,
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "winger": true, "captain": true,
+	"skipper": true, "owner": true, "founder": true, "executive": true}
 
 // hasInitial reports a middle initial: "George W Bush", "John F. Kennedy".
 func hasInitial(ts []token) bool {

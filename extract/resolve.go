@@ -142,7 +142,9 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				if m.Kind == byLexicon && m.Name != m.Canonical {
 					r.alias(m.Entity, m.Name)
 				}
-			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak:
+			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak && m.End-m.Start >= 2:
+				// One word ("Cairn shares") waits for pass 2, which finds the
+				// organization it shortens ("Cairn Energy").
 				m.Entity = r.add(m.Type, m.Name)
 				if m.Alias != "" {
 					r.alias(m.Entity, m.Alias)
@@ -321,6 +323,9 @@ func (r *resolver) shortName(m *mention, si int) int {
 		if len(same) > 0 {
 			cands = same
 		}
+	}
+	if m.Type == graph.Organization {
+		cands = nil // a word named as an organization ("Jagran shares") is no surname
 	}
 	if len(cands) > 0 {
 		r.alias(cands[0], m.Name)
