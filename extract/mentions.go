@@ -70,7 +70,7 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
 		return false
 	}
-	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) || strings.HasPrefix(t.Text, "I'") {
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
 	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
@@ -88,6 +88,34 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	}
 	return true
 }
+
+// startsOrgName reports a common word inside a sentence that begins the
+// name of an organization: "the Sunday Telegraph", "the Video Standards
+// Council", "Pew Internet & American Life".
+func (f *mentionFinder) startsOrgName(s *sentence, i int) bool {
+	toks := s.Tokens
+	if i == 0 || isOpener(toks[i-1].Text) || i+1 >= len(toks) || !nameWords[toks[i].Lower] {
+		return false
+	}
+	k := i + 1
+	for k < len(toks) && k < i+6 && (toks[k].Text == "&" || f.isCapToken(toks[k]) && !f.lx.common[toks[k].Lower]) {
+		k++
+	}
+	if k == i+1 {
+		return false
+	}
+	last := toks[k-1].Lower
+	return f.lx.orgHeads[last] || newspaperNames[last] || strings.Contains(joinTokens(toks[i:k]), "&")
+}
+
+// nameWords are the common words that can begin a name: "Sunday Times",
+// "Internet Society".
+var nameWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "video": true, "photo": true, "internet": true, "web": true}
+
+// newspaperNames end the names of newspapers: "Sunday Telegraph".
+var newspaperNames = map[string]bool{"telegraph": true, "mirror": true, "express": true, "herald": true, "observer": true,
+	"independent": true, "mail": true, "sport": true, "tribune": true, "standard": true}
 
 // isActorWord reports whether a word starts a known actor, demonym or place.
 func (lx *lexicon) isActorWord(w string) bool {
@@ -204,6 +232,11 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			break
 		}
+		if m, ok := f.lowerHead(s, i, j); ok {
+			out = append(out, m) // "the International Olympic committee"
+			i = j + 1
+			continue
+		}
 		out = append(out, f.chunk(s, i, j)...)
 		i = j
 	}
@@ -264,6 +297,38 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 		}
 		a = b
 	}
+}
+
+// lowerHeads are the heads of institutions that news writes in lower case
+// after a capitalised name: "the International Olympic committee". ("the
+// United board", "the Wearside club" name no institution of their own.)
+var lowerHeads = map[string]bool{"committee": true, "council": true, "commission": true, "foundation": true,
+	"party": true, "union": true, "authority": true, "agency": true, "institute": true, "association": true}
+
+// lowerHead reads a name [i, j) after "the" whose head word is written in
+// lower case, "the International Olympic committee", as the organization
+// with the head: the lexicon's when it knows the whole name. A name the
+// lexicons know without the head ("the Labour party") is left alone.
+func (f *mentionFinder) lowerHead(s *sentence, i, j int) (mention, bool) {
+	toks := s.Tokens
+	if i == 0 || toks[i-1].Lower != "the" || j >= len(toks) || toks[j].Text != toks[j].Lower || !lowerHeads[toks[j].Lower] {
+		return mention{}, false
+	}
+	run := joinTokens(toks[i:j])
+	_, known := f.lx.actors[run]
+	_, demonym := f.lx.demonyms[run]
+	_, place := f.lx.nonactors[run]
+	if known || demonym || place || f.lx.given[toks[i].Lower] || f.lx.titleSpan(toks, i, j) > i {
+		return mention{}, false
+	}
+	head := toks[j].Text
+	name := run + " " + strings.ToUpper(head[:1]) + head[1:]
+	if e, ok := f.lx.actors[name]; ok {
+		m := f.lexMention(s, i, j+1, e)
+		m.Name = name
+		return m, true
+	}
+	return mention{Sent: s.Index, Start: i, End: j + 1, Name: name, Type: graph.Organization, Kind: byName, Entity: -1}, true
 }
 
 // hyphenated splits a token of lexicon names joined by hyphens ("US-German",
@@ -577,7 +642,7 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
 	case j-i >= 2 && i > 1 && toks[i-1].Lower == "of" && f.lx.ofRoles[toks[i-2].Lower] && len(m.Titles) == 0 && !f.lx.given[toks[i].Lower]:
 		m.Type = graph.Organization // "owner of Liffe", "chairman of Save Our Community"
-	case len(m.Titles) == 0 && !f.lx.given[toks[i].Lower] && f.orgContext(s, i, j):
+	case len(m.Titles) == 0 && f.orgContext(s, i, j):
 		m.Type = graph.Organization // "shares in Varig", "Sina, the internet portal", "Wasps coach"
 	case len(m.Titles) > 0:
 	case j-i == 1:
@@ -597,8 +662,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		}
 		// A one-word name after a title that the article also writes in
 		// lower case is a word, not a name: "General Election".
-		if j-i == 1 && f.lower[toks[i].Lower] && !f.lx.given[toks[i].Lower] && !afterHonorificAt(toks, i) {
-			m.Weak = true
+		if j-i == 1 && (f.lower[toks[i].Lower] || f.lx.thingHeads[toks[i].Lower]) && !f.lx.given[toks[i].Lower] && !afterHonorificAt(toks, i) {
+			m.Weak = true // "General Election"
 		}
 	}
 	return m
@@ -649,6 +714,9 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 				return true, false
 			}
 		}
+	}
+	if i > 0 && toks[i-1].Tag == "JJ" && toks[i-1].Text == toks[i-1].Lower && f.lx.workNouns[toks[i-1].Text] {
+		return true, false // "the musical Sweet Charity", tagged as an adjective
 	}
 	if j+1 < len(toks) && workMakers[toks[j].Lower] && f.isCapToken(toks[j+1]) {
 		return true, false // "Harry Potter author JK Rowling"
@@ -714,7 +782,10 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 		}
 		return toks[k].Lower
 	}
-	if j+1 < len(toks) && toks[j].Text == "," {
+	if i > 0 && f.isCapToken(toks[i-1]) {
+		return false // the end of a longer name: "Save Our Community"
+	}
+	if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Text == "-" || toks[j].Text == "—") {
 		w := lowerAt(j + 1)
 		if w == "the" || w == "a" || w == "an" || j+2 < len(toks) && toks[j+2].Text == "'s" {
 			for k := j + 2; k < len(toks) && k < j+8; k++ {
@@ -722,11 +793,19 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 				if t.Text == "," || t.Text == "." || strings.HasPrefix(t.Tag, "VB") || f.lx.titles[t.Lower] || f.lx.personNouns[t.Lower] {
 					break
 				}
-				if w := lowerAt(k); f.lx.orgNouns[w] && lowerAt(k+1) != "of" {
-					return true
+				// The noun must end its phrase: "the Labour party leader" is a person.
+				if w := lowerAt(k); f.lx.orgNouns[w] && (k+1 == len(toks) || phraseEnds(toks[k+1])) {
+					return true // "Adam Opel - the German arm of ...", "Sina, the internet portal"
 				}
 			}
 		}
+	}
+	if f.lx.given[toks[i].Lower] {
+		return false // what follows is weaker than a given name
+	}
+	if i >= 3 && f.lx.orgNouns[toks[i-3].Lower] && toks[i-2].Lower == "such" && toks[i-1].Lower == "as" ||
+		i >= 2 && f.lx.orgNouns[toks[i-2].Lower] && toks[i-1].Lower == "including" {
+		return true // "companies such as Opel", "newspapers including El Watan"
 	}
 	if prev := lowerAt(i - 1); prev == "at" && i >= 2 && (f.lx.titles[toks[i-2].Lower] || f.lx.personNouns[toks[i-2].Lower]) {
 		return true // "economist at ING Barings"
@@ -749,6 +828,16 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 		return true // "Gloucester's Andy Hazell"
 	}
 	return false
+}
+
+// phraseEnds reports a token that can follow the head noun of an aside:
+// "Sina, the internet portal, said", "Opel - the German arm of GM".
+func phraseEnds(t token) bool {
+	switch t.Lower {
+	case ",", ".", "-", "—", ")", ";", "of", "that", "which", "in", "based", "with", "behind", "owned", "and":
+		return true
+	}
+	return strings.HasPrefix(t.Tag, "VB")
 }
 
 // holdingNouns take an organization after "in" or "of": "shares in Sina".

@@ -199,6 +199,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 		}
 	}
 	r.worksAndBands(sents)
+	r.personsNamedAsOrgs(sents)
 	// Titles and countries of persons.
 	for si := range sents {
 		ms := sents[si]
@@ -236,7 +237,7 @@ func (r *resolver) worksAndBands(sents [][]mention) {
 		for _, m := range sents[si] {
 			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Person {
 				a := r.actors[m.Entity]
-				a.Work = a.Work || m.Work
+				a.Work = a.Work || m.Work && m.Name == a.Name // "the musical Oliver!" is not Oliver Letwin
 				a.Band = a.Band || m.Band
 			}
 		}
@@ -262,6 +263,38 @@ func (r *resolver) worksAndBands(sents [][]mention) {
 			}
 		case a.Work:
 			a.Strong = false
+		}
+	}
+}
+
+// personsNamedAsOrgs merges a person into the organization of the same name:
+// a name the article once calls a firm or a paper ("newspapers including El
+// Watan") is that organization wherever it had no such sign ("El Watan said").
+func (r *resolver) personsNamedAsOrgs(sents [][]mention) {
+	moved := map[int]int{}
+	for i, a := range r.actors {
+		if a.Type != graph.Person {
+			continue
+		}
+		if o, ok := r.byKey[graph.EntityID(graph.Organization, a.Name)]; ok && o != i {
+			moved[i] = o
+			a.Strong = false
+			if a.Band || a.Work {
+				continue
+			}
+			for al := range a.Aliases {
+				r.alias(o, al)
+			}
+		}
+	}
+	if len(moved) == 0 {
+		return
+	}
+	for si := range sents {
+		for mi := range sents[si] {
+			if o, ok := moved[sents[si][mi].Entity]; ok {
+				sents[si][mi].Entity, sents[si][mi].Type = o, graph.Organization
+			}
 		}
 	}
 }
