@@ -70,7 +70,7 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
 		return false
 	}
-	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) || strings.HasPrefix(t.Text, "I'") {
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
 	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
@@ -88,6 +88,29 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	}
 	return true
 }
+
+// personShaped reports a name that could be a person's as far as its words
+// go: no first word the article writes in lower case ("Calendar Girls",
+// "Snow Patrol"), no plural last word ("Hardcourt Championships"), no head
+// of a thing's name.
+func (f *mentionFinder) personShaped(ts []token) bool {
+	first, last := ts[0], ts[len(ts)-1]
+	return !f.lower[first.Lower] && last.Tag != "NNS" && last.Tag != "NNPS" && !strings.HasSuffix(last.Text, "s") &&
+		!f.lx.thingHeads[last.Lower] && !f.lx.orgHeads[last.Lower] && !f.lx.titles[last.Lower]
+}
+
+// surnameAfterGiven reports a month that is a surname after a given name:
+// "Theresa May" (but "in May 2005").
+func surnameAfterGiven(f *mentionFinder, s *sentence, i int) bool {
+	toks := s.Tokens
+	if i == 0 || !monthSurnames[toks[i].Lower] || !f.lx.given[toks[i-1].Lower] || !f.isCapToken(toks[i-1]) {
+		return false
+	}
+	return i+1 == len(toks) || toks[i+1].Tag != "CD"
+}
+
+// monthSurnames are the months that are also surnames.
+var monthSurnames = map[string]bool{"may": true, "march": true, "august": true, "june": true, "april": true}
 
 // startsOrgName reports a common word inside a sentence that begins the
 // name of an organization: "the Sunday Telegraph", "the Video Standards
@@ -265,8 +288,11 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 		for b < len(ms) && listed(ms[b-1], ms[b]) {
 			b++
 		}
-		orgs, unknown, person := 0, 0, false
+		orgs, unknown, persons, person := 0, 0, 0, false
 		for _, m := range ms[a:b] {
+			if m.Kind == byName && m.Type == graph.Person && !m.Weak && m.End-m.Start >= 2 {
+				persons++ // a person named in full
+			}
 			switch {
 			case m.Kind != byName && m.Kind != byLexicon:
 				person = true // a pronoun or role: not a list of names
@@ -280,6 +306,22 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 		}
 		// As many organizations as unfamiliar names: one company beside
 		// three names could be a company and its products.
+		conj := false // a list has its "and": "Lawless World, Philippe Sands, argues" is an aside
+		for k := a + 1; k < b; k++ {
+			for _, t := range toks[ms[k-1].End:ms[k].Start] {
+				conj = conj || t.Lower == "and" || t.Lower == "or"
+			}
+		}
+		if b-a >= 2 && persons > 0 && orgs == 0 && conj {
+			for k := a; k < b; k++ {
+				if m := &ms[k]; m.Type == graph.Person && m.Kind == byName && m.Weak && m.End-m.Start >= 2 && m.End-m.Start <= 3 &&
+					len(m.Titles) == 0 && !m.Work && !s.Headline && f.personShaped(toks[m.Start:m.End]) {
+					m.Weak = false // "Robert De Niro, Blythe Danner and Dustin Hoffman"
+				}
+			}
+			a = b
+			continue
+		}
 		if b-a >= 2 && orgs >= unknown && !person {
 			for k := a; k < b; k++ {
 				m := &ms[k]
@@ -888,6 +930,9 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	}
 	if i > 0 && toks[i-1].Text == toks[i-1].Lower && f.lx.personNouns[toks[i-1].Lower] {
 		return true // "sprinter Dwain Chambers", "world champion Benita Johnson"
+	}
+	if _, ok := f.lx.demonyms[joinTokens(toks[max(0, i-1):i])]; ok && j-i >= 2 && i > 0 && f.personShaped(toks[i:j]) {
+		return true // "Iraqi Salam Pax"
 	}
 	if j+2 < len(toks) && toks[j].Text == "," {
 		switch next := toks[j+1]; {

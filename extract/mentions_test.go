@@ -88,6 +88,16 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Al-Qadir Hospital"}, []string{"Person:Al-Qadir Hospital"}},
 		{"a work named by a first name is not the person", "Tomas Lind met voters. The musical Tomas! opened in May.",
 			[]string{"Person:Tomas Lind"}, nil},
+		{"listed with people named in full", "The cast includes Anna Berg, Oduya Kamaru and Tomas Lind.",
+			[]string{"Person:Oduya Kamaru"}, nil},
+		{"listed works are no people", "Hits such as Anna Berg and Calendar Walks sold well; the calendar sold too.",
+			nil, []string{"Person:Calendar Walks"}},
+		{"an aside is no list", "In his book, Lawless Harbour, Tomas Lind argues the case.",
+			nil, []string{"Person:Lawless Harbour"}},
+		{"demonym before a name", "The accounts of Iraqi Salim Paxo were widely read.",
+			[]string{"Person:Salim Paxo"}, nil},
+		{"a month as a surname", "Theresa May, the shadow minister, said no. The vote is in May 2005.",
+			[]string{"Person:Theresa May"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
