@@ -234,7 +234,8 @@ func (f *mentionFinder) find(s *sentence) []mention {
 					break // "Nick Bubb of Evolution Securities"
 				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
-					toks[j].Lower == "of" && f.lx.orgHeads[toks[j-1].Lower] { // "Muslim Association of Britain"
+					ofJoiners[toks[j].Lower] && f.lx.orgHeads[toks[j-1].Lower] || // "Muslim Association of Britain", "Foundation for Democracy"
+					toks[j].Lower == "and" && f.orgOfSoFar(toks, i, j) { // "Academy of Motion Picture Arts and Sciences"
 					j = k
 					continue
 				}
@@ -312,7 +313,7 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 				conj = conj || t.Lower == "and" || t.Lower == "or"
 			}
 		}
-		if b-a >= 2 && persons > 0 && orgs == 0 && conj {
+		if b-a >= 2 && persons > orgs && (conj || b-a >= 3) {
 			for k := a; k < b; k++ {
 				if m := &ms[k]; m.Type == graph.Person && m.Kind == byName && m.Weak && m.End-m.Start >= 2 && m.End-m.Start <= 3 &&
 					len(m.Titles) == 0 && !m.Work && !s.Headline && f.personShaped(toks[m.Start:m.End]) {
@@ -371,6 +372,21 @@ func (f *mentionFinder) lowerHead(s *sentence, i, j int) (mention, bool) {
 		return m, true
 	}
 	return mention{Sent: s.Index, Start: i, End: j + 1, Name: name, Type: graph.Organization, Kind: byName, Entity: -1}, true
+}
+
+// ofJoiners tie an organization's head to what it is of: "Arts Council of
+// Wales", "Westminster Foundation for Democracy", "Commission on Social Justice".
+var ofJoiners = map[string]bool{"of": true, "for": true, "on": true}
+
+// orgOfSoFar reports a run [i, j) that is an organization's head and what
+// it is of, so that "and" goes on inside it: "Department of Work and Pensions".
+func (f *mentionFinder) orgOfSoFar(toks []token, i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if ofJoiners[toks[k].Lower] && f.lx.orgHeads[toks[k-1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenated splits a token of lexicon names joined by hyphens ("US-German",
@@ -804,7 +820,7 @@ func (f *mentionFinder) orgName(ts []token) bool {
 		return true
 	}
 	for k := 1; k+1 < n; k++ {
-		if ts[k].Lower == "of" && f.lx.orgHeads[ts[k-1].Lower] || ts[k].Text == "&" {
+		if ofJoiners[ts[k].Lower] && f.lx.orgHeads[ts[k-1].Lower] || ts[k].Text == "&" {
 			return true // "Muslim Association of Britain", "Young & Rubicam"
 		}
 	}
@@ -859,6 +875,11 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 	}
 	if j+1 < len(toks) && toks[j].Text == "'s" && companyNouns[lowerAt(j+1)] {
 		return true // "Omnicom's profits"
+	}
+	if k := j; k+1 < len(toks) && f.lx.speech[lowerAt(k)] {
+		if w := lowerAt(k + 1); w == "it" || w == "its" {
+			return true // "Turkcell said it would appeal": a person says "he" or "she"
+		}
 	}
 	if j-i == 1 && f.lower[toks[i].Lower] {
 		return false // "Health spokesman", "Rock star": a word, not a name

@@ -98,6 +98,16 @@ func TestActors(t *testing.T) {
 			[]string{"Person:Salim Paxo"}, nil},
 		{"a month as a surname", "Theresa May, the shadow minister, said no. The vote is in May 2005.",
 			[]string{"Person:Theresa May"}, nil},
+		{"head of, and", "The Department of Roads and Bridges said no.",
+			[]string{"Organization:Department of Roads and Bridges"}, nil},
+		{"head for", "Grants came from the Foundation for Rural Housing on Monday.",
+			[]string{"Organization:Foundation for Rural Housing"}, nil},
+		{"said it", "Torvanta said it would appeal against the ruling.",
+			[]string{"Organization:Torvanta"}, []string{"Person:Torvanta"}},
+		{"club head", "The goal gave Wexcombe Rovers a 2-1 win.",
+			[]string{"Organization:Wexcombe Rovers"}, nil},
+		{"list of three names with commas", "Oduya Kamaru, Anna Berg, Tavo Rinaldo and the group Vexa are the finalists.",
+			[]string{"Person:Oduya Kamaru", "Person:Tavo Rinaldo"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
