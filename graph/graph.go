@@ -199,7 +199,12 @@ func (g *Graph) Merge(others ...*Graph) {
 		}
 		for _, e := range other.Entities {
 			if i, ok := ents[e.ID]; ok {
-				g.Entities[i].Aliases = union(g.Entities[i].Aliases, e.Aliases)
+				// Another spelling of the name (same id) stays as an alias.
+				spellings := e.Aliases
+				if e.Name != g.Entities[i].Name {
+					spellings = append(append([]string(nil), e.Aliases...), e.Name)
+				}
+				g.Entities[i].Aliases = union(g.Entities[i].Aliases, spellings)
 				g.Entities[i].Roles = union(g.Entities[i].Roles, e.Roles)
 				continue
 			}

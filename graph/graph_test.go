@@ -327,6 +327,28 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+// TestMergeKeepsOtherSpellings checks that an actor merged under the same id
+// with another spelling of its name keeps that spelling as an alias, and
+// that the name is never an alias of itself.
+func TestMergeKeepsOtherSpellings(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		other Entity
+		want  []string
+	}{
+		{"other spelling", Entity{ID: "person:anna berg", Type: Person, Name: "Anna Bérg", Aliases: []string{"Bérg"}}, []string{"Anna Bérg", "Berg", "Bérg"}},
+		{"same spelling", Entity{ID: "person:anna berg", Type: Person, Name: "Anna Berg", Aliases: []string{"Berg"}}, []string{"Berg"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := &Graph{Entities: []Entity{{ID: "person:anna berg", Type: Person, Name: "Anna Berg", Aliases: []string{"Berg"}}}}
+			g.Merge(&Graph{Entities: []Entity{tc.other}})
+			if e := g.Entity("person:anna berg"); e.Name != "Anna Berg" || !reflect.DeepEqual(e.Aliases, tc.want) {
+				t.Errorf("merged actor %q, aliases %q; want Anna Berg, %q", e.Name, e.Aliases, tc.want)
+			}
+		})
+	}
+}
+
 func TestMergeZeroValue(t *testing.T) {
 	var g Graph
 	g.Merge(&Graph{})

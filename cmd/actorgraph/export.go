@@ -33,7 +33,8 @@ func newExportCmd(f *Factory) *cobra.Command {
 		Short: "Write the graph of articles as files for Neo4j's bulk import",
 		Long: `Export extracts the articles like load and writes their graph into OUT_DIR as
 the CSV files of "neo4j-admin database import full": articles.csv and
-actors.csv (nodes), relationships.csv and mentions.csv. It then prints the
+actors.csv (nodes), relationships.csv and mentions.csv, and articles-props.csv
+for articles of JSON Lines records with other fields. It then prints the
 command that imports them, and the one that adds the indexes and saved
 queries once Neo4j runs.
 

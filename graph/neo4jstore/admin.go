@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,10 @@ type AdminImport struct {
 	articles *csvFile
 	mentions *csvFile
 	seen     map[string]bool // article ids written
-	merged   graph.Graph
+	// propped are the articles with other fields (JSON Lines): written by
+	// Close to a file of their own, whose header names every field.
+	propped []graph.Article
+	merged  graph.Graph
 }
 
 // AdminFiles are the files an AdminImport wrote, in the order the import
@@ -77,7 +81,11 @@ func (x *AdminImport) Add(gs ...*graph.Graph) error {
 			}
 			x.seen[a.ID] = true
 			newArticle[a.ID] = true
-			if err := x.articles.row(a.ID, "Article", a.Source, a.Title, a.Published, a.URL, a.Site); err != nil {
+			if len(a.Props) > 0 {
+				x.propped = append(x.propped, a)
+				continue
+			}
+			if err := x.articles.row(articleFields(a)...); err != nil {
 				return err
 			}
 		}
@@ -173,16 +181,79 @@ func (x *AdminImport) Close(resolve func(*graph.Graph) (*graph.Graph, error)) (A
 			}
 		}
 	}
+	propped, err := x.writePropped()
+	if err != nil {
+		actors.abort()
+		rels.abort()
+		return fail(err)
+	}
 	for _, f := range []*csvFile{x.articles, actors, x.mentions, rels} {
 		if err := f.close(); err != nil {
 			return AdminFiles{}, err
 		}
 	}
-	return AdminFiles{
+	files := AdminFiles{
 		Nodes:         []string{x.articles.path, actors.path},
 		Relationships: []string{rels.path, x.mentions.path},
 		Articles:      x.articles.rows, Actors: actors.rows, Relations: rels.rows, Mentions: x.mentions.rows,
-	}, nil
+	}
+	if propped != nil {
+		files.Nodes = []string{x.articles.path, propped.path, actors.path}
+		files.Articles += propped.rows
+	}
+	return files, nil
+}
+
+// articleFields are the fields of an article's row in articles.csv; an
+// article without an address or a site has no such property, as after Write.
+func articleFields(a graph.Article) []any {
+	return []any{a.ID, "Article", a.Source, a.Title, a.Published, orAbsent(a.URL), orAbsent(a.Site)}
+}
+
+// writePropped writes the articles that have other fields to
+// articles-props.csv, one column for each field any of them has, and
+// returns the file (nil when there is none). A field an article lacks is
+// left empty: no property.
+func (x *AdminImport) writePropped() (*csvFile, error) {
+	if len(x.propped) == 0 {
+		return nil, nil
+	}
+	keys := map[string]bool{}
+	for _, a := range x.propped {
+		for k := range props(a.Props) {
+			keys[k] = true
+		}
+	}
+	columns := make([]string, 0, len(keys))
+	for k := range keys {
+		columns = append(columns, k)
+	}
+	sort.Strings(columns)
+	header := append([]string{"id:ID(Article)", ":LABEL", "source", "title", "published", "url", "site"}, columns...)
+	f, err := newCSVFile(filepath.Join(x.dir, "articles-props.csv"), header...)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range x.propped {
+		p := props(a.Props)
+		fields := articleFields(a)
+		for _, k := range columns {
+			v, ok := p[k]
+			if !ok {
+				fields = append(fields, absent{})
+				continue
+			}
+			fields = append(fields, v)
+		}
+		if err := f.row(fields...); err != nil {
+			f.abort()
+			return nil, err
+		}
+	}
+	if err := f.close(); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // ImportArgs are the arguments of neo4j-admin that import the files into
@@ -209,6 +280,17 @@ type count int
 
 // list is a field holding a list of strings.
 type list []string
+
+// absent is an empty field: the node has no such property.
+type absent struct{}
+
+// orAbsent is s, or absent for "".
+func orAbsent(s string) any {
+	if s == "" {
+		return absent{}
+	}
+	return s
+}
 
 // csvFile is one CSV file of the import: every string quoted, quotes
 // doubled, so an empty string stays an empty string and a comma or a line
@@ -257,6 +339,8 @@ func (c *csvFile) row(fields ...any) error {
 			}
 		case count:
 			c.line.WriteString(strconv.Itoa(int(v)))
+		case absent:
+			// nothing between the commas
 		default:
 			return fmt.Errorf("neo4jstore: admin import: no CSV field for %T", field)
 		}

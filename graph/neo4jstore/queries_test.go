@@ -182,16 +182,27 @@ func TestQueryWhoMetWhom(t *testing.T) {
 	r := runQuery(t, loadMission(t), "who-met-whom", nil)
 	// Each of these meetings has a sentence from the article.
 	pairs := map[string]bool{}
-	for _, row := range r.Rows {
-		evidence, _ := row[2].(string)
-		article, _ := row[3].(string)
+	actors, others, dates, places := column(t, r, "actor"), column(t, r, "met_with"), column(t, r, "date"), column(t, r, "place")
+	evidences, articles := column(t, r, "evidence"), column(t, r, "article")
+	where := map[string]bool{}
+	for i := range r.Rows {
+		evidence, _ := evidences[i].(string)
+		article, _ := articles[i].(string)
 		if evidence != "" && article != "" {
-			pairs[fmt.Sprint(row[0], " + ", row[1])] = true
+			pairs[fmt.Sprint(actors[i], " + ", others[i])] = true
 		}
+		where[fmt.Sprint(actors[i], " + ", others[i], ": ", dates[i], " ", places[i])] = true
 	}
 	for _, want := range []string{"Steve Witkoff + Vladimir Putin", "Jared Kushner + Vladimir Putin", "Marco Rubio + Rustem Umerov"} {
 		if !pairs[want] {
 			t.Errorf("who-met-whom lacks %s with evidence and article; has %v", want, pairs)
+		}
+	}
+	// When and where: the talks in the Kremlin on the day of the article,
+	// the weekend's talks in Florida.
+	for _, want := range []string{"Steve Witkoff + Vladimir Putin: 2025-12-02 Kremlin, Moscow, Russia", "Marco Rubio + Rustem Umerov: 2025-11-29 Florida, United States"} {
+		if !where[want] {
+			t.Errorf("who-met-whom lacks the row %q; has %v", want, where)
 		}
 	}
 }
@@ -205,10 +216,16 @@ func TestQueryWhoMet(t *testing.T) {
 	if actors := strs(t, r, "actor"); !reflect.DeepEqual(actors, []string{"Vladimir Putin"}) {
 		t.Errorf("who-met putin: actor column %v", actors)
 	}
-	for _, row := range r.Rows {
-		evidence, _ := row[4].([]any)
-		if (row[1] == "Steve Witkoff" || row[1] == "Jared Kushner") && len(evidence) == 0 {
-			t.Errorf("who-met putin: meeting with %v without evidence", row[1])
+	met, evidences, dates, places := column(t, r, "met"), column(t, r, "evidence"), column(t, r, "dates"), column(t, r, "places")
+	for i := range r.Rows {
+		if met[i] != "Steve Witkoff" && met[i] != "Jared Kushner" {
+			continue
+		}
+		if evidence, _ := evidences[i].([]any); len(evidence) == 0 {
+			t.Errorf("who-met putin: meeting with %v without evidence", met[i])
+		}
+		if got := fmt.Sprint(dates[i], " ", places[i]); got != "[2025-12-02] [Kremlin, Moscow, Russia Moscow, Russia]" {
+			t.Errorf("who-met putin: meeting with %v: when and where %s, want [2025-12-02] [Kremlin, Moscow, Russia Moscow, Russia]", met[i], got)
 		}
 	}
 	for _, name := range []string{"Putin", "Vladimir Putin"} {

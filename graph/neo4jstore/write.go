@@ -249,9 +249,17 @@ func orNil(s string) any {
 // props names the other fields of an article "prop_" and their key, its
 // letters, digits and underscores, so that no field of the input can set a
 // property of the model (id, source, ...).
+// Two fields that come out the same ("a-b", "a_b") give the property the
+// value of the first in byte order, whatever the order of the input.
 func props(p map[string]string) map[string]any {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
 	out := map[string]any{}
-	for k, v := range p {
+	for _, k := range keys {
+		v := p[k]
 		var b strings.Builder
 		for _, r := range k {
 			if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -260,7 +268,9 @@ func props(p map[string]string) map[string]any {
 				b.WriteByte('_')
 			}
 		}
-		out["prop_"+b.String()] = v
+		if _, taken := out["prop_"+b.String()]; !taken {
+			out["prop_"+b.String()] = v
+		}
 	}
 	return out
 }
