@@ -79,10 +79,10 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
 		// Capitalised by position: a name only when tagged one and not a word
 		// the article also uses in lower case.
-		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) {
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) && !f.startsOrgAtOpening(s, i) {
 			return false
 		}
-		if f.lower[t.Lower] && !f.lx.isActorWord(t.Text) {
+		if f.lower[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgAtOpening(s, i) {
 			return false
 		}
 	}
@@ -111,6 +111,18 @@ func surnameAfterGiven(f *mentionFinder, s *sentence, i int) bool {
 
 // monthSurnames are the months that are also surnames.
 var monthSurnames = map[string]bool{"may": true, "march": true, "august": true, "june": true, "april": true}
+
+// startsOrgAtOpening reports a word capitalised by its position that begins
+// a run of capitalised words ending in an organization's head: "Family
+// Planning Association chief executive Anne Weyman said".
+func (f *mentionFinder) startsOrgAtOpening(s *sentence, i int) bool {
+	toks := s.Tokens
+	k := i + 1
+	for k < len(toks) && k < i+5 && f.isCapToken(toks[k]) && !f.lx.common[toks[k].Lower] {
+		k++
+	}
+	return k > i+1 && f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower]
+}
 
 // startsOrgName reports a common word inside a sentence that begins the
 // name of an organization: "the Sunday Telegraph", "the Video Standards
@@ -507,6 +519,12 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = k
 			continue
 		}
+		if k := f.orgBeforePerson(toks, pos, j); k > pos {
+			// "Environmental Audit Committee Peter Ainsworth": the body, then its member.
+			out = append(out, mention{Sent: s.Index, Start: pos, End: k, Name: joinTokens(toks[pos:k]), Type: graph.Organization, Kind: byName, Entity: -1})
+			pos = k
+			continue
+		}
 		rest := joinTokens(toks[pos:j])
 		if j-pos >= 2 && f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] {
 			if e, ok := f.lx.actors[rest]; ok {
@@ -567,6 +585,18 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		}
 	}
 	return out
+}
+
+// orgBeforePerson returns the end of an organization's name at the start
+// of the run [pos, end) that a given name and a surname close: "Audit
+// Committee Peter Ainsworth"; or pos.
+func (f *mentionFinder) orgBeforePerson(toks []token, pos, end int) int {
+	for k := pos + 2; k+1 < end; k++ {
+		if f.lx.given[toks[k].Lower] && f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower] && !f.lx.given[toks[pos].Lower] {
+			return k
+		}
+	}
+	return pos
 }
 
 // titleAcross returns the end of a title phrase that starts inside the run
@@ -670,6 +700,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
 	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && (isAgentNoun(toks[i].Lower) || f.lx.personNouns[toks[i].Lower]) {
 		i++ // "Star Christina Applegate"
+	} else if j-i >= 2 && !f.lx.given[toks[i].Lower] && f.lx.personNouns[toks[i].Lower] {
+		i++ // "Goalscorer Toure"
 	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
 	for _, t := range f.titlesBefore(toks, i) {
@@ -710,6 +742,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	if s.Headline && len(m.Titles) == 0 {
 		m.Weak = true
+	}
+	if m.Type == graph.Person && j-i >= 2 && f.lx.titles[toks[j-1].Lower] && (f.lx.isActorWord(toks[i].Text) || isAcronym(toks[i].Text)) {
+		m.Weak = true // a title, not a name: "European Commissioner", "VFI Chief Executive"
 	}
 	if m.Type == graph.Person {
 		m.Work, m.Band = f.workCue(toks, i, j)

@@ -108,6 +108,14 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Wexcombe Rovers"}, nil},
 		{"list of three names with commas", "Oduya Kamaru, Anna Berg, Tavo Rinaldo and the group Vexa are the finalists.",
 			[]string{"Person:Oduya Kamaru", "Person:Tavo Rinaldo"}, nil},
+		{"organization at the start of a sentence", "Family Housing Association chief executive Anna Berg said no. The family was told.",
+			[]string{"Organization:Family Housing Association", "Person:Anna Berg"}, []string{"Organization:Housing Association"}},
+		{"occupation word before a surname", "Goalscorer Kamaru was also at fault, said Anna Berg.",
+			nil, []string{"Person:Goalscorer Kamaru"}},
+		{"a title alone is no name", "But the outgoing European Commissioner said his comments needed context.",
+			nil, []string{"Person:European Commissioner"}},
+		{"a committee and its chairman in one run", "Chairman of the Rural Affairs Committee Peter Halvorsen MP said it was wrong.",
+			[]string{"Organization:Rural Affairs Committee", "Person:Peter Halvorsen"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
