@@ -61,6 +61,7 @@ var particles = map[string]bool{"van": true, "der": true, "den": true, "von": tr
 type mentionFinder struct {
 	lx    *lexicon
 	lower map[string]bool // words the article also writes in lower case
+	terms map[string]bool // acronyms the article gave for lower-case words: "digital video recorders (DVR)"
 }
 
 // isCap reports whether a token is a capitalised word that can be part of a name.
@@ -117,6 +118,9 @@ var monthSurnames = map[string]bool{"may": true, "march": true, "august": true, 
 // Planning Association chief executive Anne Weyman said".
 func (f *mentionFinder) startsOrgAtOpening(s *sentence, i int) bool {
 	toks := s.Tokens
+	if toks[i].Tag == "DT" {
+		return false // "Another Boca Juniors"
+	}
 	k := i + 1
 	for k < len(toks) && k < i+5 && f.isCapToken(toks[k]) && !f.lx.common[toks[k].Lower] {
 		k++
@@ -440,6 +444,9 @@ func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
 	if toks[j].Lower != "and" {
 		return false
 	}
+	if j-i >= 2 && k-j >= 3 && lowerHeads[toks[j-1].Lower] && lowerHeads[toks[k-1].Lower] {
+		return true // "British Bankers Association and Building Societies Association"
+	}
 	for _, side := range [][]token{toks[i:j], toks[j+1 : k]} {
 		name := joinTokens(side)
 		if strings.Contains(name, "&") {
@@ -718,7 +725,13 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	switch {
 	case j-i == 1 && isAcronym(toks[i].Text):
-		if f.lx.acronyms[toks[i].Lower] {
+		if i >= 2 && toks[i-1].Text == "(" && toks[i-2].Text == toks[i-2].Lower && hasLetter(toks[i-2].Text) {
+			if f.terms == nil {
+				f.terms = map[string]bool{}
+			}
+			f.terms[toks[i].Text] = true // "digital video recorders (DVR)": a term's letters
+		}
+		if f.lx.acronyms[toks[i].Lower] || f.terms[toks[i].Text] {
 			m.Weak = true
 		}
 		m.Type = graph.Organization

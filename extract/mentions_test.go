@@ -116,6 +116,10 @@ func TestActors(t *testing.T) {
 			nil, []string{"Person:European Commissioner"}},
 		{"a committee and its chairman in one run", "Chairman of the Rural Affairs Committee Peter Halvorsen MP said it was wrong.",
 			[]string{"Organization:Rural Affairs Committee", "Person:Peter Halvorsen"}, nil},
+		{"two bodies joined by and", "On Monday the Council of Lenders, British Lenders Association and Rural Societies Association all said lending slowed.",
+			[]string{"Organization:British Lenders Association", "Organization:Rural Societies Association"}, nil},
+		{"letters of a term in brackets", "Gadgets such as digital video recorders (DVR) sold well. DVR sales rose.",
+			nil, []string{"Organization:DVR"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
