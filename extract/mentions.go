@@ -74,8 +74,8 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
-	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
-		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer"
+	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] {
+		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer" (but "Ross-van Dorp")
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
 		// Capitalised by position: a name only when tagged one and not a word
@@ -246,8 +246,8 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				if f.separateNames(toks, i, j, k) {
 					break // "Apple Computer and Cisco Systems" are two
 				}
-				if toks[j].Lower == "of" && j-i == 2 && f.lx.given[toks[i].Lower] {
-					break // "Nick Bubb of Evolution Securities"
+				if toks[j].Lower == "of" && j-i == 2 && (f.lx.given[toks[i].Lower] || !f.lx.orgHeads[toks[j-1].Lower] && !f.lx.orgHeads[toks[i].Lower] && !f.lx.isActorWord(toks[i].Text)) {
+					break // "Nick Bubb of Evolution Securities", "Nacho Novo of Rangers"
 				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
 					ofJoiners[toks[j].Lower] && f.lx.orgHeads[toks[j-1].Lower] || // "Muslim Association of Britain", "Foundation for Democracy"
@@ -271,6 +271,11 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				}
 			}
 			break
+		}
+		if m, ok := f.spelledOut(s, i, j); ok {
+			out = append(out, m) // "The British Phonographic Industry (BPI)"
+			i = j
+			continue
 		}
 		if m, ok := f.lowerHead(s, i, j); ok {
 			out = append(out, m) // "the International Olympic committee"
@@ -356,6 +361,26 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 		}
 		a = b
 	}
+}
+
+// spelledOut reads a run [i, j) followed by an acronym in brackets that
+// spells its initials as one organization with that alias: "The British
+// Phonographic Industry (BPI)", "Avions de Transport Regional (ATR)".
+func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
+	toks := s.Tokens
+	if j-i < 2 || j+2 >= len(toks) || toks[j].Text != "(" || toks[j+2].Text != ")" || !isAcronym(toks[j+1].Text) {
+		return mention{}, false
+	}
+	name := joinTokens(toks[i:j])
+	if initials(name) != strings.ReplaceAll(toks[j+1].Text, ".", "") || f.lx.given[toks[i].Lower] {
+		return mention{}, false
+	}
+	if e, ok := f.lx.actors[name]; ok {
+		m := f.lexMention(s, i, j, e)
+		return m, e.Type == graph.Organization
+	}
+	return mention{Sent: s.Index, Start: i, End: j, Name: name, Type: graph.Organization, Kind: byName,
+		Alias: toks[j+1].Text, Entity: -1}, true
 }
 
 // lowerHeads are the heads of institutions that news writes in lower case
@@ -650,6 +675,9 @@ func (f *mentionFinder) personAfterCountry(s *sentence, pos, end int) int {
 // a title starts and a name follows it, or pos.
 func (f *mentionFinder) titleInside(toks []token, pos, end int) int {
 	for k := pos + 1; k < end; k++ {
+		if joiners[toks[k-1].Lower] {
+			continue // "University of St Andrews": the title is inside the name
+		}
 		if e := f.lx.titleSpan(toks, k, end); e > k && e < end {
 			return k
 		}
@@ -730,6 +758,12 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 				f.terms = map[string]bool{}
 			}
 			f.terms[toks[i].Text] = true // "digital video recorders (DVR)": a term's letters
+		}
+		if j+1 < len(toks) && toks[j].Text == "(" && toks[j+1].Text == toks[j+1].Lower && hasLetter(toks[j+1].Text) {
+			if f.terms == nil {
+				f.terms = map[string]bool{}
+			}
+			f.terms[toks[i].Text] = true // "VJ (video jockey)"
 		}
 		if f.lx.acronyms[toks[i].Lower] || f.terms[toks[i].Text] {
 			m.Weak = true

@@ -120,6 +120,18 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:British Lenders Association", "Organization:Rural Societies Association"}, nil},
 		{"letters of a term in brackets", "Gadgets such as digital video recorders (DVR) sold well. DVR sales rose.",
 			nil, []string{"Organization:DVR"}},
+		{"acronym that spells the name", "The British Recording Guild (BRG) worked on the case for two years.",
+			[]string{"Organization:British Recording Guild"}, nil},
+		{"acronym that spells a foreign name", "Deccan bought planes from Avions de Vol Regional (AVR) last year.",
+			[]string{"Organization:Avions de Vol Regional"}, []string{"Person:Avions de Vol Regional"}},
+		{"particle after a hyphen", "Dutch minister Clara Ross-van Dijk said: \"He was great.\"",
+			[]string{"Person:Clara Ross-van Dijk"}, []string{"Person:Clara"}},
+		{"a player of a club", "Tomas Lind and Halvar Kessing of Wexcombe Rovers were suspended.",
+			[]string{"Person:Halvar Kessing", "Organization:Wexcombe Rovers"}, []string{"Organization:Halvar Kessing of Wexcombe Rovers"}},
+		{"saint inside a name", "She is a professor of the University of St Edmunds.",
+			[]string{"Organization:University of St Edmunds"}, []string{"Organization:University of"}},
+		{"acronym glossed in lower case", "He was a VJ (video jockey) before. VJ work paid well.",
+			nil, []string{"Organization:VJ"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
