@@ -524,6 +524,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	var titles []string
 	pos := i
 	for pos < j {
+		if joiners[toks[pos].Text] {
+			pos++ // "and" left over after a lexicon name: "Department of Health and State University"
+			continue
+		}
 		// An honorific is followed by a name, even one that is also a title
 		// ("Ms King", "Mr Bishop").
 		afterHonorific := len(titles) > 0 && honorifics[strings.TrimSuffix(titles[len(titles)-1], ".")]

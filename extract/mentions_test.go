@@ -132,6 +132,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:University of St Edmunds"}, []string{"Organization:University of"}},
 		{"acronym glossed in lower case", "He was a VJ (video jockey) before. VJ work paid well.",
 			nil, []string{"Organization:VJ"}},
+		{"no name begins with and", "The team, from the Department of Health and State College of Vermont, reported it.",
+			[]string{"Organization:State College of Vermont"}, []string{"Organization:and State College of Vermont"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
