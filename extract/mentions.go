@@ -387,7 +387,7 @@ func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
 // after a capitalised name: "the International Olympic committee". ("the
 // United board", "the Wearside club" name no institution of their own.)
 var lowerHeads = map[string]bool{"committee": true, "council": true, "commission": true, "foundation": true,
-	"party": true, "union": true, "authority": true, "agency": true, "institute": true, "association": true}
+	"union": true, "authority": true, "agency": true, "institute": true, "association": true}
 
 // lowerHead reads a name [i, j) after "the" whose head word is written in
 // lower case, "the International Olympic committee", as the organization
@@ -562,7 +562,8 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			continue
 		}
 		rest := joinTokens(toks[pos:j])
-		if j-pos >= 2 && f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] {
+		if j-pos >= 2 && (f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] || f.orgOfSoFar(toks, pos+1, j+1)) {
+			// "Commonwealth Bank of Australia" is one name, though the lexicon knows "Commonwealth".
 			if e, ok := f.lx.actors[rest]; ok {
 				out = append(out, f.lexMention(s, pos, j, e))
 			} else {
@@ -852,6 +853,9 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 				continue // "Nicolas Cage movie National Treasure": the work follows
 			}
 			if f.lx.bandNouns[w] {
+				if k == i-1 && (bandMembers[w] || groupsOfPeople[w] && f.lx.given[toks[i].Lower]) {
+					continue // "drummer Dave Grohl", "Leicester duo Ollie Smith": people
+				}
 				return false, true
 			}
 			if f.lx.workNouns[w] {
@@ -873,6 +877,14 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	}
 	return false, false
 }
+
+// bandMembers name a band when they follow it ("Iron Maiden frontman") and
+// a person when they come before one ("drummer Dave Grohl").
+var bandMembers = map[string]bool{"bassist": true, "drummer": true, "frontman": true, "guitarist": true}
+
+// groupsOfPeople before a given name are people, not a band: "duo Ollie Smith
+// and Andy Goode".
+var groupsOfPeople = map[string]bool{"duo": true, "trio": true, "quartet": true}
 
 // workMakers are the people of a work named right after it: "Vera Drake
 // director Mike Leigh".

@@ -134,6 +134,14 @@ func TestActors(t *testing.T) {
 			nil, []string{"Organization:VJ"}},
 		{"no name begins with and", "The team, from the Department of Health and State College of Vermont, reported it.",
 			[]string{"Organization:State College of Vermont"}, []string{"Organization:and State College of Vermont"}},
+		{"a lexicon name inside a longer one", "said Anna Berg, chief economist at the Commonwealth Bank of Norland.",
+			[]string{"Organization:Commonwealth Bank of Norland"}, []string{"Organization:Bank of Norland"}},
+		{"a band member before a name is a person", "The dispute with drummer Tavo Rinaldo was settled.",
+			[]string{"Person:Tavo Rinaldo"}, []string{"Organization:Tavo Rinaldo"}},
+		{"a duo of players", "Wexcombe duo Tomas Lind and Anna Berg were named.",
+			[]string{"Person:Tomas Lind", "Person:Anna Berg"}, []string{"Organization:Tomas Lind"}},
+		{"a party in lower case is no name", "Pelous is also in the Northern party for the match.",
+			nil, []string{"Organization:Northern Party"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
