@@ -90,7 +90,8 @@ func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
 var futureWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "am": true,
 	"set": true, "going": true, "agreed": true, "agree": true, "agrees": true, "try": true, "tries": true,
 	"tried": true, "trying": true, "attempt": true, "seeks": true, "sought": true, "asked": true, "like": true,
-	"love": true, "keen": true, "eager": true, "able": true, "unable": true, "refused": true, "failed": true}
+	"love": true, "keen": true, "eager": true, "able": true, "unable": true, "refused": true, "failed": true,
+	"happy": true, "willing": true, "ready": true, "prepared": true, "glad": true, "delighted": true, "offered": true}
 
 // futureTo reports whether the word before an infinitive's "to" makes it a
 // plan rather than a purpose: "flew to Florida to meet" is a meeting that

@@ -18,6 +18,7 @@ type actor struct {
 	Org     string // for a person: the organization a title tied them to ("Tory leader")
 	Female  bool   // named with Mrs, Ms, Miss, Lady or Dame
 	Male    bool   // named with Mr, Sir or Lord
+	He, She bool   // "he" (or "she") was resolved to the person
 	Strong  bool   // at least one mention that is not weak
 	Work    bool   // a person-like name written as a work: "the film Vera Drake"
 	Band    bool   // a person-like name written as a band: "the band Franz Ferdinand"
@@ -155,6 +156,9 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			if m.Entity >= 0 && !m.Weak {
 				r.actors[m.Entity].Strong = true
 			}
+			if m.Entity >= 0 && m.Type == graph.Person {
+				r.honorifics(r.actors[m.Entity], m.Titles) // for shortName to tell people apart
+			}
 		}
 	}
 	// A name that shares its surname with a person named with confidence is a
@@ -209,11 +213,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				continue
 			}
 			a := r.actors[m.Entity]
-			for _, t := range m.Titles {
-				a.Titles[t] = true
-				a.Female = a.Female || femaleHonorifics[strings.TrimSuffix(t, ".")]
-				a.Male = a.Male || maleHonorifics[strings.TrimSuffix(t, ".")]
-			}
+			r.honorifics(a, m.Titles)
 			if mi > 0 && len(m.Titles) > 0 {
 				p := ms[mi-1]
 				if p.Entity >= 0 && (p.Modifier || p.Kind == byDemonym) && m.Start-p.End <= 4 {
@@ -228,6 +228,23 @@ func (r *resolver) resolveNames(sents [][]mention) {
 		}
 	}
 }
+
+// honorifics records the titles of a mention on its person, and the gender
+// its honorifics give.
+func (r *resolver) honorifics(a *actor, titles []string) {
+	for _, t := range titles {
+		a.Titles[t] = true
+		a.Female = a.Female || femaleHonorifics[strings.TrimSuffix(t, ".")]
+		a.Male = a.Male || maleHonorifics[strings.TrimSuffix(t, ".")]
+	}
+}
+
+// knightly honorifics replace "Mr" and "Mrs": Sir Ian Blair is "Sir Ian",
+// never "Mr Blair".
+var knightly = map[string]bool{"sir": true, "lord": true, "dame": true, "lady": true, "baroness": true, "baron": true}
+
+// plainHonorifics are the honorifics of people without a knighthood or peerage.
+var plainHonorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true}
 
 // worksAndBands drops the persons that the article names as a work ("the
 // film Vera Drake") and makes organizations of those it names as a band: one
@@ -356,6 +373,21 @@ func (r *resolver) shortName(m *mention, si int) int {
 		if len(same) > 0 {
 			cands = same
 		}
+		plain := false
+		for _, t := range m.Titles {
+			plain = plain || plainHonorifics[strings.TrimSuffix(t, ".")]
+		}
+		if plain {
+			var commoners []int
+			for _, c := range cands {
+				if !slices.ContainsFunc(keysOf(r.actors[c].Titles), func(t string) bool { return knightly[strings.TrimSuffix(t, ".")] }) {
+					commoners = append(commoners, c)
+				}
+			}
+			if len(commoners) > 0 {
+				cands = commoners // "Mr Blair" is not Sir Ian Blair
+			}
+		}
 	}
 	if m.Type == graph.Organization {
 		cands = nil // a word named as an organization ("Jagran shares") is no surname
@@ -402,6 +434,14 @@ func (r *resolver) styled(i int, name string) {
 	r.indexName(i, name)
 }
 
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
 func last(ws []string) string  { return ws[len(ws)-1] }
 func first(ws []string) string { return ws[0] }
 
@@ -444,14 +484,27 @@ func initials(name string) string {
 func (r *resolver) resolveReferences(sents [][]mention) {
 	lastSeen := make([]int, len(r.actors)) // sentence index + 1 of the latest mention
 	var recent [][]int                     // persons of each sentence with one, the topic first
+	orgs := make([][]int, len(sents))      // organizations of each sentence, in order
 	for si := range sents {
+		sents[si] = r.orgReferences(sents, si, orgs)
 		ms := sents[si]
 		for mi := range ms {
 			m := &ms[mi]
+			if m.Entity >= 0 {
+				continue // resolved by orgReferences
+			}
 			switch m.Kind {
 			case byPronoun:
 				if m.Entity = r.reportedSelf(si, ms, mi); m.Entity < 0 {
 					m.Entity = r.pronoun(ms, mi, recent)
+				}
+				if m.Entity >= 0 && m.Type == graph.Person {
+					a := r.actors[m.Entity]
+					if isFemalePronoun(m.Name) {
+						a.She = true
+					} else {
+						a.He = true
+					}
 				}
 			case byRole:
 				m.Entity = r.role(m, lastSeen)
@@ -460,8 +513,13 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 		var persons []int
 		if spk := r.speakerOf(sents, si); spk >= 0 {
 			persons = append(persons, spk) // "..., Charles Kennedy has said. But he ..."
+		} else if r.unnamedSpeaker(si) {
+			persons = append(persons, unnamed) // "A spokeswoman insisted ... "...," she said."
 		}
 		for _, m := range ms {
+			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization {
+				orgs[si] = appendNew(orgs[si], m.Entity)
+			}
 			if m.Entity >= 0 {
 				lastSeen[m.Entity] = si + 1
 				if r.actors[m.Entity].Type == graph.Person {
@@ -473,6 +531,153 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 			recent = append(recent, persons)
 		}
 	}
+}
+
+// orgNounKinds maps the nouns that, after "the", stand for an organization
+// the article named ("the firm", "the party") to the lexicon kinds it may
+// have; "" accepts an organization the lexicon does not know.
+var orgNounKinds = map[string][]string{
+	"company": {"company", ""}, "firm": {"company", ""}, "group": {"company", ""},
+	"bank": {"company", ""}, "airline": {"company", ""}, "carrier": {"company", ""},
+	"retailer": {"company", ""}, "insurer": {"company", ""}, "carmaker": {"company", ""},
+	"brewer": {"company", ""}, "lender": {"company", ""}, "broadcaster": {"media", "company", ""},
+	"exchange": {"exchange", ""}, "party": {"party"}, "union": {"union"}, "club": {"sport"},
+}
+
+// orgReferences returns the mentions of sentence si with "the firm", "the
+// party" and the like resolved to the organization they stand for, and an
+// "it" or "its" that opens what an organization said ("X said it would",
+// "X said its talks") resolved to X. A noun stands for the organization of its kind named in the same
+// sentence before it or in the nearest of the two sentences before; when
+// that sentence names two, it is left alone. orgs holds the organizations
+// of the sentences read so far.
+func (r *resolver) orgReferences(sents [][]mention, si int, orgs [][]int) []mention {
+	ms := sents[si]
+	if si >= len(r.tokens) {
+		return ms
+	}
+	toks := r.tokens[si]
+	covered := func(i int) *mention {
+		for k := range ms {
+			if ms[k].Start <= i && i < ms[k].End {
+				return &ms[k]
+			}
+		}
+		return nil
+	}
+	var added []mention
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Lower != "the" || covered(i) != nil {
+			continue
+		}
+		j := i + 1
+		if m := covered(j); m != nil && m.Kind == byDemonym && m.End == j+1 || m == nil && toks[j].Tag == "JJ" {
+			j++ // "the German exchange", "the troubled airline"
+		}
+		if j >= len(toks) || covered(j) != nil {
+			continue
+		}
+		kinds, ok := orgNounKinds[toks[j].Text]
+		if !ok {
+			continue
+		}
+		end := j + 1
+		if end < len(toks) {
+			if next := toks[end]; next.Tag == "NN" || next.Tag == "NNS" || next.Tag == "NNP" || next.Tag == "NNPS" || next.Lower == "of" {
+				continue // "the party conference", "the bank of ...", "the group Oasis"
+			}
+		}
+		e := r.orgAntecedent(ms, i, si, orgs, kinds)
+		if e < 0 {
+			continue
+		}
+		m := mention{Sent: si, Start: i, End: end, Name: joinTokens(toks[i:end]), Type: graph.Organization, Kind: byRole, Entity: e}
+		m.Possessive = end < len(toks) && toks[end].Tag == "POS"
+		added = append(added, m)
+		i = end - 1
+	}
+	if len(added) > 0 {
+		var kept []mention
+		for _, m := range ms {
+			if !slices.ContainsFunc(added, func(a mention) bool { return m.Start < a.End && a.Start < m.End }) {
+				kept = append(kept, m)
+			}
+		}
+		ms = append(kept, added...)
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	// "Barclays said it was in talks", "said its talks": the organization
+	// that speaks.
+	for p := 1; p+1 < len(toks); p++ {
+		if !r.lx.speech[toks[p].Lower] || toks[p].Quoted {
+			continue
+		}
+		q := p + 1
+		if toks[q].Lower == "that" && q+1 < len(toks) {
+			q++
+		}
+		if toks[q].Lower != "it" && toks[q].Lower != "its" || toks[q].Quoted {
+			continue
+		}
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.End > p {
+				continue
+			}
+			if p-m.End <= 2 && allAux(toks[m.End:p]) && m.Entity >= 0 && r.actors[m.Entity].Type == graph.Organization && !m.Possessive && !m.Modifier {
+				it := mention{Sent: si, Start: q, End: q + 1, Name: toks[q].Text, Type: graph.Organization, Kind: byPronoun, Entity: m.Entity, Possessive: toks[q].Lower == "its"}
+				ms = slices.Insert(ms, k+1, it)
+			}
+			break
+		}
+	}
+	return ms
+}
+
+// orgAntecedent returns the organization of one of the kinds that "the
+// firm" at token i of sentence si stands for, or -1: the only one named
+// before it in the sentence, else the only one of the nearest of the two
+// sentences before that names any.
+func (r *resolver) orgAntecedent(ms []mention, i, si int, orgs [][]int, kinds []string) int {
+	fits := func(e int) bool {
+		a := r.actors[e]
+		if a.Type != graph.Organization {
+			return false
+		}
+		kind := ""
+		if le, ok := r.lx.actors[a.Name]; ok {
+			kind = le.Kind
+		}
+		return slices.Contains(kinds, kind)
+	}
+	only := func(es []int) (int, bool) {
+		found := -1
+		for _, e := range es {
+			if !fits(e) {
+				continue
+			}
+			if found >= 0 && found != e {
+				return -1, true // two: left alone
+			}
+			found = e
+		}
+		return found, found >= 0
+	}
+	var before []int
+	for _, m := range ms {
+		if m.End <= i && m.Entity >= 0 {
+			before = append(before, m.Entity)
+		}
+	}
+	if e, ok := only(before); ok {
+		return e
+	}
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		if e, ok := only(orgs[k]); ok {
+			return e
+		}
+	}
+	return -1
 }
 
 // speakerOf returns the person a sentence quotes or reports, named right
@@ -496,9 +701,44 @@ func (r *resolver) speakerOf(sents [][]mention, si int) int {
 			if m.End <= p && p-m.End <= 2 && allAux(toks[m.End:p]) || m.Start == p+1 {
 				return m.Entity
 			}
+			if m.End+1 == p && toks[m.End].Text == "," && m.Start > 0 && toks[m.Start-1].Text == "," {
+				return m.Entity // "..., her lawyer, Perry Wander, said."
+			}
 		}
 	}
 	return -1
+}
+
+// unnamed stands, in the persons of a sentence, for a speaker the article
+// does not name.
+const unnamed = -2
+
+// speakerNouns name a speaker without naming the person.
+var speakerNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "source": true, "official": true, "insider": true}
+
+// unnamedSpeaker reports a sentence whose speaker is a spokeswoman, a source
+// or an official the article does not name: "an executive spokeswoman
+// insisted ...". A pronoun in the sentences after it most often means that
+// person.
+func (r *resolver) unnamedSpeaker(si int) bool {
+	if si >= len(r.tokens) {
+		return false
+	}
+	toks := r.tokens[si]
+	for p, t := range toks {
+		if !r.lx.speech[t.Lower] || t.Quoted {
+			continue
+		}
+		for i := p - 1; i >= 0 && i >= p-3; i-- {
+			if speakerNouns[toks[i].Lower] {
+				return i == 0 || !isCapital(toks[i+1].Text) && toks[i-1].Tag != "POS" // not "spokesman Tim Lee said", "Lee's spokesman"
+			}
+			if !isAux(toks[i]) && toks[i].Tag != "RB" && toks[i].Tag != "MD" {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // allAux reports tokens that may stand between a speaker and "said".
@@ -538,6 +778,83 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 	return -1
 }
 
+// openers start a phrase set before the subject: "Before her meeting with
+// X, Y said", "During his visit, Y met".
+var openers = map[string]bool{"before": true, "after": true, "during": true, "while": true, "since": true,
+	"despite": true, "following": true, "ahead": true, "on": true, "in": true, "at": true, "upon": true}
+
+// phrasePrepositions keep a name inside an opening phrase: "with X".
+var phrasePrepositions = map[string]bool{"with": true, "to": true, "for": true, "of": true, "against": true, "by": true, "from": true, "and": true, "between": true}
+
+// cataphora finds the subject that a pronoun in an opening phrase points
+// ahead to: in "Before her meeting with X, Y said", "her" is Y, the person
+// right after the phrase's comma. ok is false when the pronoun is in no
+// such phrase; the person is -1 when none follows the comma.
+func (r *resolver) cataphora(ms []mention, mi int) (int, bool) {
+	p := ms[mi]
+	if p.Sent >= len(r.tokens) {
+		return -1, false
+	}
+	toks := r.tokens[p.Sent]
+	if len(toks) == 0 || !openers[toks[0].Lower] {
+		return -1, false
+	}
+	comma := -1
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < p.End {
+		return -1, false
+	}
+	for _, m := range ms[mi+1:] {
+		if m.Start <= comma {
+			if m.Type == graph.Person && m.Kind != byPronoun && !phrasePrepositions[toks[m.Start-1].Lower] {
+				return -1, false // "During his time there Mr X told ...": X is the subject
+			}
+			continue // "Before her meeting with X, ..."
+		}
+		if m.Start > comma+3 {
+			break
+		}
+		if m.Kind == byPronoun {
+			return -1, false // "While saying he ..., he criticised": read as usual
+		}
+		if m.Entity >= 0 && m.Type == graph.Person && !m.Possessive {
+			return m.Entity, true
+		}
+		break
+	}
+	return -1, true
+}
+
+// embedded reports whether tokens [from, to) of sentence si open a clause
+// of their own before its last words: a "that" or a speech verb with words
+// after it, as in "X said that Y was blaming him".
+func (r *resolver) embedded(si, from, to int) bool {
+	if si >= len(r.tokens) {
+		return false
+	}
+	toks := r.tokens[si]
+	for i := from; i+1 < to && i < len(toks); i++ {
+		if toks[i].Quoted {
+			continue
+		}
+		// A speech verb with its addressee ("wrote to Y", "told Y") opens
+		// no clause yet.
+		if toks[i].Lower == "that" || r.lx.speech[toks[i].Lower] && toks[i+1].Lower != "to" && !isCapital(toks[i+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFemalePronoun(w string) bool {
+	return strings.EqualFold(w, "she") || strings.EqualFold(w, "her")
+}
+
 // pronoun picks the person a pronoun refers to: a person earlier in the same
 // sentence (the first, or a possessor) unless the pronoun is an object, else
 // the person the previous sentences were about. recent holds the persons of
@@ -545,25 +862,52 @@ func (r *resolver) reportedSelf(si int, ms []mention, mi int) int {
 func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	p := ms[mi]
 	object := p.Name == "him" || strings.EqualFold(p.Name, "her") && !p.Possessive
-	var firstPerson, possessor = -1, -1
+	var firstPerson, possessor, firstEnd = -1, -1, 0
 	for _, m := range ms[:mi] {
+		if m.Kind == byRole && m.Type == graph.Person && m.Entity < 0 && !object {
+			// "the prime minister and his chancellor", with nobody named
+			// prime minister: "his" is that unknown person's.
+			return -1
+		}
 		if m.Entity < 0 || m.Type != graph.Person || m.Kind == byPronoun || r.actors[m.Entity].Work {
 			continue
 		}
 		if firstPerson < 0 {
-			firstPerson = m.Entity
+			firstPerson, firstEnd = m.Entity, m.End
 		}
 		if m.Possessive && possessor < 0 {
 			possessor = m.Entity
 		}
 	}
-	female := strings.EqualFold(p.Name, "she") || strings.EqualFold(p.Name, "her")
+	female := isFemalePronoun(p.Name)
 	fits := func(i int) bool {
 		if i < 0 {
 			return false
 		}
+		// The honorifics, else the pronouns already resolved to the person:
+		// after "he" and "his", "she" is someone else.
 		a := r.actors[i]
-		return female && !a.Male || !female && !a.Female
+		return female && !a.Male && !(a.He && !a.She) || !female && !a.Female && !(a.She && !a.He)
+	}
+	if e, ok := r.cataphora(ms, mi); ok {
+		if fits(e) {
+			return e
+		}
+		return -1
+	}
+	if object && fits(firstPerson) && r.embedded(p.Sent, firstEnd, p.Start) {
+		// "X said claims that Y was blaming him": the object of a clause
+		// within X's is X.
+		return firstPerson
+	}
+	if object {
+		// "X wrote to Y accusing him", "X accused Y of hitting him": him is
+		// Y or X, never someone named before; left alone.
+		for _, m := range ms[:mi] {
+			if m.Entity >= 0 && m.Entity != firstPerson && m.Type == graph.Person && m.Kind != byPronoun && fits(m.Entity) {
+				return -1
+			}
+		}
 	}
 	if !object {
 		if fits(possessor) {
@@ -577,6 +921,9 @@ func (r *resolver) pronoun(ms []mention, mi int, recent [][]int) int {
 	// a person of that sentence whose honorific gives the pronoun's gender.
 	marked := func(i int) bool { a := r.actors[i]; return female && a.Female || !female && a.Male }
 	for k := len(recent) - 1; k >= 0 && k >= len(recent)-3; k-- {
+		if recent[k][0] == unnamed {
+			return -1 // the speaker the article does not name
+		}
 		if s := recent[k][0]; fits(s) {
 			if !(object && s == firstPerson) {
 				return s
@@ -611,12 +958,32 @@ func (r *resolver) role(m *mention, lastSeen []int) int {
 	return best
 }
 
+// rankPrefixes make a title another office than its last word: the prime
+// minister is not "the minister".
+var rankPrefixes = map[string]bool{"prime": true, "deputy": true, "vice": true, "former": true, "shadow": true, "junior": true, "assistant": true, "ex": true}
+
 // headTitles are the titles that "the leader" may stand for.
 var headTitles = []string{"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emir", "sultan"}
 
 func titleFits(have map[string]bool, want string) bool {
+	if !strings.HasPrefix(want, "shadow ") {
+		for t := range have {
+			if strings.HasPrefix(t, "shadow ") {
+				return false // "the minister" is not the shadow minister
+			}
+		}
+	}
 	if have[want] {
 		return true
+	}
+	if !strings.Contains(want, " ") {
+		// "the minister" for "Finance Minister X"; not for the prime or a
+		// deputy minister.
+		for t := range have {
+			if w := strings.Fields(t); len(w) > 1 && last(w) == want && !rankPrefixes[w[0]] {
+				return true
+			}
+		}
 	}
 	if want == "leader" {
 		for _, t := range headTitles {

@@ -13,17 +13,35 @@ func adviserTitle(c *clauseView) []edge {
 	lastPrincipal := -1
 	for k := range c.ms {
 		m := &c.ms[k]
-		if m.Type != graph.Person || m.Kind != byName && m.Kind != byLexicon {
+		if m.Kind != byName && m.Kind != byLexicon || m.Type == graph.Country {
 			continue
 		}
-		// Walk back over the title words before the name.
+		if m.Type == graph.Organization && !c.orgAdviserBefore(m) {
+			continue // a firm advises only as "adviser": "Vivendi adviser Deutsche Bank"
+		}
+		// Walk back over the title words before the name, or before the
+		// comma of an apposition that names the post: "Lind's special
+		// envoy for Ukraine, Karl Osterberg".
 		i := m.Start - 1
 		role := false
-		for ; i >= 0 && i >= m.Start-6; i-- {
+		if r := c.roleBeforeComma(m); r >= 0 {
+			i, role = r-1, true
+		}
+		for limit := i - 5; i >= 0 && i >= limit; i-- {
 			t := c.tok(i)
-			if tr, ok := c.lx.triggers[t.Lower]; ok && tr.Rel == graph.Advises && tr.Kind == "role" {
+			if c.roleWord(i) {
 				role = true
 				continue
+			}
+			if pm := c.mentionAt(i); pm != nil {
+				j := pm.Start - 1
+				if j > 0 && c.tok(j).Tag == "DT" {
+					j--
+				}
+				if j >= 1 && postPrepositions[c.tok(j).Lower] && c.roleWord(j-1) {
+					i = j // "special envoy for Ukraine Karl Osterberg": over the post
+					continue
+				}
 			}
 			if c.lx.titles[t.Lower] || t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNP" && c.mentionAt(i) == nil || t.Text == "-" {
 				continue
@@ -55,7 +73,7 @@ func adviserTitle(c *clauseView) []edge {
 			case t.Lower == "and" || t.Text == ",":
 				principal = lastPrincipal
 			default:
-				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location {
+				if pm := c.mentionAt(i); pm != nil && pm.End == i+1 && pm.Type != graph.Country && !pm.Location && !c.bareAcronym(pm) {
 					principal = pm.Entity // "Kremlin adviser", "Trump special envoy"
 				}
 			}
@@ -66,6 +84,61 @@ func adviserTitle(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// orgAdviserWords may stand before an organization that advises.
+var orgAdviserWords = map[string]bool{"adviser": true, "advisor": true, "advisers": true, "advisors": true}
+
+// orgAdviserBefore reports "adviser" right before the organization m.
+func (c *clauseView) orgAdviserBefore(m *mention) bool {
+	return m.Start > 0 && orgAdviserWords[c.tok(m.Start-1).Lower]
+}
+
+// bareAcronym reports an acronym the lexicon does not know, which before a
+// role more often names a field than an employer: "PR strategist".
+func (c *clauseView) bareAcronym(m *mention) bool {
+	return m.Kind == byName && isAcronym(m.Name)
+}
+
+// postPrepositions name the post of an envoy: "envoy for Ukraine", "ambassador to the WTO".
+var postPrepositions = map[string]bool{"for": true, "to": true, "on": true}
+
+// roleWord reports an adviser's role word at i: "aide", "envoy", or a
+// title trigger with the post it is sent to ("ambassador to the WTO").
+func (c *clauseView) roleWord(i int) bool {
+	tr, ok := c.lx.triggers[c.tok(i).Lower]
+	if !ok || tr.Rel != graph.Advises {
+		return false
+	}
+	return tr.Kind == "role" || tr.Kind == "title" && i+1 < c.n() && c.tok(i+1).Lower == "to"
+}
+
+// roleBeforeComma returns the position of the role word of an apposition
+// that ends right before the name m ("Lind's envoy for Ukraine, X," or
+// "EU ambassador to the WTO, X,"), or -1. Between the role and the comma
+// stand only "for", "to" or "on" and the post: articles, names, adjectives.
+func (c *clauseView) roleBeforeComma(m *mention) int {
+	comma := m.Start - 1
+	if comma < 2 || c.tok(comma).Text != "," || m.End >= c.n() || c.tok(m.End).Text != "," && c.tok(m.End).Text != "." {
+		return -1
+	}
+	prep := false
+	for i := comma - 1; i >= 0 && i >= comma-6; i-- {
+		t := c.tok(i)
+		switch {
+		case c.roleWord(i):
+			if !prep && i != comma-1 {
+				return -1
+			}
+			return i
+		case t.Lower == "for" || t.Lower == "to" || t.Lower == "on":
+			prep = true
+		case c.mentionAt(i) != nil, t.Tag == "DT", t.Tag == "JJ", t.Tag == "NNP", t.Tag == "NN" && prep:
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func lastWord(s string) string {
@@ -147,28 +220,39 @@ func (c *clauseView) toAfterRole(i int) int {
 	return 0
 }
 
+// appointVerbs make the subject what follows them: "was appointed envoy".
+var appointVerbs = map[string]bool{"appointed": true, "named": true, "became": true, "becomes": true, "remains": true, "remained": true}
+
 // adviserAs: "Campbell is acting as an adviser for Labour", "he served as
 // special envoy to the president": the clause's subject advises.
 func adviserAs(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.Advises, "role") {
-		if p+2 >= c.n() || c.tok(p+1).Lower != "to" && c.tok(p+1).Lower != "for" || c.mentionAt(p+1) != nil {
-			continue
-		}
-		j := p + 2
-		for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
-			j++ // "envoy to President Lena Haugen"
-		}
-		principal := c.mentionAt(j)
-		if principal == nil || principal.Type == graph.Country || principal.Start != j {
-			continue
-		}
-		// Only "X is/was/acts/serves as (a) ... adviser": the subject is the adviser.
 		k := p - 1
 		for k >= 0 && (c.tok(k).Tag == "JJ" || c.tok(k).Tag == "NN" || c.tok(k).Tag == "DT" || c.lx.titles[c.tok(k).Lower]) {
 			k--
 		}
-		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] {
+		var principal *mention
+		switch {
+		case k > 0 && c.tok(k).Tag == "POS" && c.mentionAt(k-1) != nil:
+			// "X served as Y's adviser": the possessor is served.
+			principal = c.mentionAt(k - 1)
+			k = principal.Start - 1
+		case p+2 < c.n() && (c.tok(p+1).Lower == "to" || c.tok(p+1).Lower == "for") && c.mentionAt(p+1) == nil:
+			j := p + 2
+			for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
+				j++ // "envoy to President Lena Haugen"
+			}
+			if principal = c.mentionAt(j); principal != nil && principal.Start != j {
+				principal = nil
+			}
+		}
+		if principal == nil || principal.Type == graph.Country {
+			continue
+		}
+		// Only "X is/was/acts/serves as (a) ... adviser", "X was appointed
+		// (a) ... envoy": the subject is the adviser.
+		if k < 0 || c.tok(k).Lower != "as" && !beForms[c.tok(k).Lower] && !appointVerbs[c.tok(k).Lower] {
 			continue
 		}
 		advisers := c.subjects(k, hosts)
@@ -178,6 +262,38 @@ func adviserAs(c *clauseView) []edge {
 		for _, s := range advisers {
 			if c.actorType(s) == graph.Person && s != principal.Entity {
 				out = append(out, edge{Rel: graph.Advises, Source: s, Target: principal.Entity, Sent: c.sent.Index, Rule: "adviser-as"})
+			}
+		}
+	}
+	return out
+}
+
+// adviserVerb: "X advises Y", "X is returning to advise Y": a person who
+// advises an actor serves it. Advice given once is no service: "X advised
+// Y to resign", "advised Y that", "advised against".
+func adviserVerb(c *clauseView) []edge {
+	var out []edge
+	for _, p := range c.triggersAt(graph.Advises, "verb") {
+		if !c.verbAt(p) || c.passive(p) || c.negated(p) || c.wished(p) || p+1 >= c.n() {
+			continue
+		}
+		j := p + 1
+		if k := c.lx.titleSpan(c.sent.Tokens, j, c.n()); k > j {
+			j = k // "advises Attorney-General George Brandis"
+		}
+		obj := c.mentionAt(j)
+		if obj == nil || obj.Type == graph.Country || obj.Possessive || obj.Kind == byPronoun {
+			continue
+		}
+		if obj.End < c.n() {
+			switch c.tok(obj.End).Lower {
+			case "to", "that", "against", "not":
+				continue
+			}
+		}
+		for _, s := range c.subjects(p, participants) {
+			if c.actorType(s) == graph.Person && s != obj.Entity {
+				out = append(out, edge{Rel: graph.Advises, Source: s, Target: obj.Entity, Sent: c.sent.Index, Rule: "adviser-verb"})
 			}
 		}
 	}

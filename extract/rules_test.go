@@ -61,6 +61,41 @@ var ruleTests = []struct {
 	{"", "Anna Berg met the Norwegian delegation.", nil},
 	{"", "The minister met reporters in Oslo.", nil},
 	{"", "Anna Berg's allies met in Oslo. Tomas Lind stayed home.", nil},
+	{"met-verb", "Anna Berg met on Monday in Oslo with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-verb", "Anna Berg visited Tomas Lind at his home in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-verb", "Anna Berg visited Norway on Monday.", []rel{met("Anna Berg", "Norway")}},
+	{"met-verb", "A delegation led by Anna Berg met Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg visited troops in Iraq on Monday.", nil},
+	{"", "Anna Berg will visit Tomas Lind next week.", nil},
+	{"", "Anna Berg will meet the deadline.", nil},
+	{"", "Anna Berg says she would be happy to meet Tomas Lind.", nil},
+	{"", "Anna Berg offered to meet Tomas Lind in Oslo.", nil},
+	{"met-verb", "Anna Berg met EU officials in Brussels.", []rel{met("Anna Berg", "European Union")}},
+	{"met-verb", "US officials met Anna Berg in Oslo.", []rel{met("Anna Berg", "United States")}},
+	{"", "Anna Berg met the US team in the final.", nil},
+	{"met-verb", "Anna Berg was met by Tomas Lind at the airport.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-verb", "Anna Berg was visited by Tomas Lind in hospital.", []rel{met("Anna Berg", "Tomas Lind")}},
+
+	// met-phrase
+	{"met-phrase", "Anna Berg shook hands with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-phrase", "Anna Berg was pictured shaking hands with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg refused to shake hands with Tomas Lind.", nil},
+	{"met-phrase", "Anna Berg and Tomas Lind shook hands.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-phrase", "Anna Berg sat down with Tomas Lind on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
+
+	// met-attended
+	{"met-attended", "The meeting was attended by Anna Berg and Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-attended", "Anna Berg gave a dinner in Oslo, with Karl Osterberg and Tomas Lind also in attendance.",
+		[]rel{met("Anna Berg", "Tomas Lind"), met("Anna Berg", "Karl Osterberg"), met("Karl Osterberg", "Tomas Lind")}},
+	{"", "The concert was attended by Anna Berg and Tomas Lind.", nil},
+	{"met-attended", "Anna Berg is attending the NATO summit in Riga.", []rel{met("Anna Berg", "NATO")}},
+	{"", "Anna Berg will attend the NATO summit in Riga.", nil},
+
+	// met-discussed
+	{"met-discussed", "Anna Berg said she had discussed the budget with Tomas Lind on Saturday.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-discussed", "Anna Berg discussed this problem and other issues with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg will discuss the issue with Tomas Lind next week.", nil},
+	{"", "Anna Berg discussed the plan with reporters.", nil},
 
 	// talks-with
 	{"talks-with", "Karl Osterberg held talks with Lena Haugen in Vienna.", []rel{met("Karl Osterberg", "Lena Haugen")}},
@@ -72,6 +107,22 @@ var ruleTests = []struct {
 	{"", "Tomas Lind is facing criticism over his conduct in negotiations with Russia.", nil},
 	{"talks-with", "Anna Berg has been criticised for her meeting with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg did not hold talks with Tomas Lind.", nil},
+	{"talks-with", "Anna Berg told a meeting of the Nordic Trade Council that the plan was sound.", []rel{met("Anna Berg", "Nordic Trade Council")}},
+	{"talks-with", "Anna Berg claimed Tomas Lind had been in talks with the Nordic Trade Council for some time.", []rel{met("Tomas Lind", "Nordic Trade Council")}},
+	{"", "Anna Berg said a meeting of the Nordic Trade Council would decide.", nil},
+	{"talks-with", "Anna Berg and Tomas Lind held talks in Oslo on Monday.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg and Tomas Lind held separate talks with the unions.", nil},
+	{"talks-with", "Anna Berg held talks in Moscow on Monday with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg held talks with EU negotiators on Monday.", []rel{met("Anna Berg", "European Union")}},
+	{"talks-with", "Nordic Steel Group said it was in talks with Baltic Mining Group.", []rel{met("Nordic Steel Group", "Baltic Mining Group")}},
+	{"talks-with", "Anna Berg had dinner with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg's visit to Tomas Lind went well.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg is on a two-day visit to Norway.", []rel{met("Anna Berg", "Norway")}},
+	{"", "Nordic Trade Council's visit to Baltic Sports Club ended in defeat.", nil},
+	{"talks-with", "Foreign Secretary Karl Osterberg arrives in Norway for a special summit meeting.", []rel{met("Karl Osterberg", "Norway")}},
+	{"", "Anna Berg arrived in Norway for a holiday.", nil},
+	{"talks-with", "Anna Berg spoke at Monday's meeting of the Nordic Trade Council.", []rel{met("Anna Berg", "Nordic Trade Council")}},
+	{"", "Anna Berg told the annual meeting of the Nordic Trade Council that prices would rise.", nil},
 
 	// talks-between
 	{"talks-between", "Oslo hosted talks between Karl Osterberg and Lena Haugen.", []rel{met("Karl Osterberg", "Lena Haugen")}},
@@ -84,16 +135,39 @@ var ruleTests = []struct {
 	{"adviser-title", "Tomas Lind's aide Marta Kovac and envoy Karl Osterberg travelled to Paris.", []rel{advises("Marta Kovac", "Tomas Lind"), advises("Karl Osterberg", "Tomas Lind")}},
 	{"", "Trade adviser Marta Kovac defended the plan.", nil},
 	{"", "Tomas Lind, a veteran adviser, joined the board.", nil},
+	{"adviser-title", "Tomas Lind's right-hand man Karl Osterberg resigned.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-title", "Tomas Lind's special envoy for Ukraine, Karl Osterberg, said the talks went well.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-title", "European Union ambassador to the WTO, Karl Osterberg, said the deal was close.", []rel{advises("Karl Osterberg", "European Union")}},
+	{"adviser-title", "Tomas Lind's aide, Karl Osterberg, said the talks went well.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"", "The UN ambassador Karl Osterberg spoke.", nil},
+	{"adviser-title", "Tomas Lind's special envoy for Ukraine Karl Osterberg met reporters.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-title", "European Union ambassador to the WTO Karl Osterberg spoke.", []rel{advises("Karl Osterberg", "European Union")}},
+	{"", "US envoy to Norway Karl Osterberg spoke.", nil},
+	{"adviser-title", "Halvor Industries Corp adviser Vestby Capital Group was also named.", []rel{advises("Vestby Capital Group", "Halvor Industries Corp")}},
+	{"", "Halvor Industries Corp chairman Vestby Capital Group was also named.", nil},
+	{"", "Karl Osterberg is ambassador to the United Nations.", nil},
+	{"met-verb", "Tomas Lind met an adviser, Karl Osterberg, in Oslo.", []rel{met("Tomas Lind", "Karl Osterberg")}},
 
 	// adviser-to
 	{"adviser-to", "Marta Kovac, an adviser to Lena Haugen, said the deal was close.", []rel{advises("Marta Kovac", "Lena Haugen")}},
 	{"adviser-to", "Anna Berg, a close aide to Tomas Lind, resigned.", []rel{advises("Anna Berg", "Tomas Lind")}},
 	{"adviser-to", "Marta Kovac, Tomas Lind's chief adviser, resigned on Monday.", []rel{advises("Marta Kovac", "Tomas Lind")}},
+	{"adviser-to", "Karl Osterberg, Tomas Lind's right-hand man, resigned.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
 
 	// adviser-as
 	{"adviser-as", "Marta Kovac is acting as an adviser to Lena Haugen.", []rel{advises("Marta Kovac", "Lena Haugen")}},
 	{"adviser-as", "Anna Berg is an adviser to Tomas Lind.", []rel{advises("Anna Berg", "Tomas Lind")}},
 	{"adviser-as", "Marta Kovac has served as an envoy for Tomas Lind since May.", []rel{advises("Marta Kovac", "Tomas Lind")}},
+
+	{"adviser-as", "Karl Osterberg served as Tomas Lind's adviser for two years.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-as", "Karl Osterberg was appointed special envoy to Tomas Lind.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+
+	// adviser-verb
+	{"adviser-verb", "Karl Osterberg is returning to advise Tomas Lind on trade.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-verb", "Karl Osterberg advises Tomas Lind on trade policy.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-verb", "Marta Kovac, who advises Attorney-General Tomas Lind on security, resigned.", []rel{advises("Marta Kovac", "Tomas Lind")}},
+	{"", "Anna Berg advised Tomas Lind to resign.", nil},
+	{"", "Anna Berg did not advise Tomas Lind.", nil},
 
 	// criticized-verb
 	{"criticized-verb", "Anna Berg criticised Tomas Lind over the budget.", []rel{criticized("Anna Berg", "Tomas Lind")}},
