@@ -48,6 +48,7 @@ type lexicon struct {
 	ofRoles        map[string]bool     // "owner" in "owner of Liffe": an organization follows
 	workNouns      map[string]bool     // "film" in "the film Vera Drake": a work, not a person
 	bandNouns      map[string]bool     // "band" in "the band Franz Ferdinand": an organization
+	personNouns    map[string]bool     // "sprinter" in "sprinter Dwain Chambers": a person
 	abbrevs        map[string]*entry   // "SA" -> South Africa, when written on its own
 	cues           map[string][]string // word classes the relation model weighs ("met": meet)
 	valence        map[string]float64  // sentiment of a word, -4 to 4 (VADER)
@@ -88,6 +89,7 @@ func loadLexicon() (*lexicon, error) {
 		ofRoles:        map[string]bool{},
 		workNouns:      map[string]bool{},
 		bandNouns:      map[string]bool{},
+		personNouns:    map[string]bool{},
 		abbrevs:        map[string]*entry{},
 		cues:           map[string][]string{},
 		valence:        map[string]float64{},
@@ -169,6 +171,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/ofroles.txt", lx.ofRoles},
 		{"lexicon/worknouns.txt", lx.workNouns},
 		{"lexicon/bandnouns.txt", lx.bandNouns},
+		{"lexicon/personnouns.txt", lx.personNouns},
 	}
 	for _, w := range words {
 		if err != nil {

@@ -36,6 +36,7 @@ type mention struct {
 	Weak       bool     // kept only if it resolves to an actor named elsewhere
 	Work       bool     // named as a work: "the film Vera Drake", "Harry Potter books"
 	Band       bool     // named as a band: "the band Franz Ferdinand"
+	Styled     string   // a one-word name with the peer's or royal's style before it: "Lord Falconer"
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -60,6 +61,7 @@ var particles = map[string]bool{"van": true, "der": true, "den": true, "von": tr
 type mentionFinder struct {
 	lx    *lexicon
 	lower map[string]bool // words the article also writes in lower case
+	terms map[string]bool // acronyms the article gave for lower-case words: "digital video recorders (DVR)"
 }
 
 // isCap reports whether a token is a capitalised word that can be part of a name.
@@ -69,24 +71,90 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
 		return false
 	}
-	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) || strings.HasPrefix(t.Text, "I'") {
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
-	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) {
-		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer"
+	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] {
+		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer" (but "Ross-van Dorp")
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
 		// Capitalised by position: a name only when tagged one and not a word
 		// the article also uses in lower case.
-		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) {
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !f.lx.isActorWord(t.Text) && !f.startsOrgAtOpening(s, i) {
 			return false
 		}
-		if f.lower[t.Lower] && !f.lx.isActorWord(t.Text) {
+		if f.lower[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgAtOpening(s, i) {
 			return false
 		}
 	}
 	return true
 }
+
+// personShaped reports a name that could be a person's as far as its words
+// go: no first word the article writes in lower case ("Calendar Girls",
+// "Snow Patrol"), no plural last word ("Hardcourt Championships"), no head
+// of a thing's name.
+func (f *mentionFinder) personShaped(ts []token) bool {
+	first, last := ts[0], ts[len(ts)-1]
+	return !f.lower[first.Lower] && last.Tag != "NNS" && last.Tag != "NNPS" && !strings.HasSuffix(last.Text, "s") &&
+		!f.lx.thingHeads[last.Lower] && !f.lx.orgHeads[last.Lower] && !f.lx.titles[last.Lower]
+}
+
+// surnameAfterGiven reports a month that is a surname after a given name:
+// "Theresa May" (but "in May 2005").
+func surnameAfterGiven(f *mentionFinder, s *sentence, i int) bool {
+	toks := s.Tokens
+	if i == 0 || !monthSurnames[toks[i].Lower] || !f.lx.given[toks[i-1].Lower] || !f.isCapToken(toks[i-1]) {
+		return false
+	}
+	return i+1 == len(toks) || toks[i+1].Tag != "CD"
+}
+
+// monthSurnames are the months that are also surnames.
+var monthSurnames = map[string]bool{"may": true, "march": true, "august": true, "june": true, "april": true}
+
+// startsOrgAtOpening reports a word capitalised by its position that begins
+// a run of capitalised words ending in an organization's head: "Family
+// Planning Association chief executive Anne Weyman said".
+func (f *mentionFinder) startsOrgAtOpening(s *sentence, i int) bool {
+	toks := s.Tokens
+	if toks[i].Tag == "DT" {
+		return false // "Another Boca Juniors"
+	}
+	k := i + 1
+	for k < len(toks) && k < i+5 && f.isCapToken(toks[k]) && !f.lx.common[toks[k].Lower] {
+		k++
+	}
+	return k > i+1 && f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower]
+}
+
+// startsOrgName reports a common word inside a sentence that begins the
+// name of an organization: "the Sunday Telegraph", "the Video Standards
+// Council", "Pew Internet & American Life".
+func (f *mentionFinder) startsOrgName(s *sentence, i int) bool {
+	toks := s.Tokens
+	if i == 0 || isOpener(toks[i-1].Text) || i+1 >= len(toks) || !nameWords[toks[i].Lower] {
+		return false
+	}
+	k := i + 1
+	for k < len(toks) && k < i+6 && (toks[k].Text == "&" || f.isCapToken(toks[k]) && !f.lx.common[toks[k].Lower]) {
+		k++
+	}
+	if k == i+1 {
+		return false
+	}
+	last := toks[k-1].Lower
+	return f.lx.orgHeads[last] || newspaperNames[last] || strings.Contains(joinTokens(toks[i:k]), "&")
+}
+
+// nameWords are the common words that can begin a name: "Sunday Times",
+// "Internet Society".
+var nameWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "video": true, "photo": true, "internet": true, "web": true}
+
+// newspaperNames end the names of newspapers: "Sunday Telegraph".
+var newspaperNames = map[string]bool{"telegraph": true, "mirror": true, "express": true, "herald": true, "observer": true,
+	"independent": true, "mail": true, "sport": true, "tribune": true, "standard": true}
 
 // isActorWord reports whether a word starts a known actor, demonym or place.
 func (lx *lexicon) isActorWord(w string) bool {
@@ -163,6 +231,12 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				j = e
 				continue
 			}
+			// An ampersand joins the names of one organization: "Ogilvy &
+			// Mather", "Marks & Spencer".
+			if toks[j].Text == "&" && j+1 < len(toks) && f.isCap(s, j+1) {
+				j += 2
+				continue
+			}
 			// A joiner stays inside when what follows makes an organization.
 			if joiners[toks[j].Lower] && j+1 < len(toks) && f.isCap(s, j+1) {
 				k := j + 1
@@ -172,8 +246,12 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				if f.separateNames(toks, i, j, k) {
 					break // "Apple Computer and Cisco Systems" are two
 				}
+				if toks[j].Lower == "of" && j-i == 2 && (f.lx.given[toks[i].Lower] || !f.lx.orgHeads[toks[j-1].Lower] && !f.lx.orgHeads[toks[i].Lower] && !f.lx.isActorWord(toks[i].Text)) {
+					break // "Nick Bubb of Evolution Securities", "Nacho Novo of Rangers"
+				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
-					toks[j].Lower == "of" && f.lx.orgHeads[toks[j-1].Lower] { // "Muslim Association of Britain"
+					ofJoiners[toks[j].Lower] && f.lx.orgHeads[toks[j-1].Lower] || // "Muslim Association of Britain", "Foundation for Democracy"
+					toks[j].Lower == "and" && f.orgOfSoFar(toks, i, j) { // "Academy of Motion Picture Arts and Sciences"
 					j = k
 					continue
 				}
@@ -194,11 +272,162 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			break
 		}
+		if m, ok := f.spelledOut(s, i, j); ok {
+			out = append(out, m) // "The British Phonographic Industry (BPI)"
+			i = j
+			continue
+		}
+		if m, ok := f.lowerHead(s, i, j); ok {
+			out = append(out, m) // "the International Olympic committee"
+			i = j + 1
+			continue
+		}
 		out = append(out, f.chunk(s, i, j)...)
 		i = j
 	}
+	f.coordinate(s, out)
 	f.markContext(s, out)
 	return out
+}
+
+// coordinate makes organizations of the unfamiliar names listed with an
+// organization and no person: "HMV, Monsoon, Jessops and Tesco".
+func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
+	toks := s.Tokens
+	listed := func(a, b mention) bool { // b follows a in a list
+		if b.Start <= a.End {
+			return false
+		}
+		for _, t := range toks[a.End:b.Start] {
+			if t.Text != "," && t.Lower != "and" && t.Lower != "or" {
+				return false
+			}
+		}
+		return true
+	}
+	for a := 0; a < len(ms); {
+		b := a + 1
+		for b < len(ms) && listed(ms[b-1], ms[b]) {
+			b++
+		}
+		orgs, unknown, persons, person := 0, 0, 0, false
+		for _, m := range ms[a:b] {
+			if m.Kind == byName && m.Type == graph.Person && !m.Weak && m.End-m.Start >= 2 {
+				persons++ // a person named in full
+			}
+			switch {
+			case m.Kind != byName && m.Kind != byLexicon:
+				person = true // a pronoun or role: not a list of names
+			case m.Type == graph.Organization && !m.Weak:
+				orgs++
+			case m.Type == graph.Person && m.Weak:
+				unknown++
+			case m.Type == graph.Person && (!m.Weak || len(m.Titles) > 0 || f.lx.given[toks[m.Start].Lower]):
+				person = true
+			}
+		}
+		// As many organizations as unfamiliar names: one company beside
+		// three names could be a company and its products.
+		conj := false // a list has its "and": "Lawless World, Philippe Sands, argues" is an aside
+		for k := a + 1; k < b; k++ {
+			for _, t := range toks[ms[k-1].End:ms[k].Start] {
+				conj = conj || t.Lower == "and" || t.Lower == "or"
+			}
+		}
+		if b-a >= 2 && persons > orgs && (conj || b-a >= 3) {
+			for k := a; k < b; k++ {
+				if m := &ms[k]; m.Type == graph.Person && m.Kind == byName && m.Weak && m.End-m.Start >= 2 && m.End-m.Start <= 3 &&
+					len(m.Titles) == 0 && !m.Work && !s.Headline && f.personShaped(toks[m.Start:m.End]) {
+					m.Weak = false // "Robert De Niro, Blythe Danner and Dustin Hoffman"
+				}
+			}
+			a = b
+			continue
+		}
+		if b-a >= 2 && orgs >= unknown && !person {
+			for k := a; k < b; k++ {
+				m := &ms[k]
+				if m.End-m.Start == 1 && f.lower[toks[m.Start].Lower] || m.Start > 0 && toks[m.Start-1].Lower == "of" ||
+					m.End < len(toks) && toks[m.End].Lower == "of" {
+					continue // "Questions", "House of Fraser" cut at "of"
+				}
+				if tag := toks[m.Start].Tag; m.End-m.Start == 1 && (tag == "NNS" || tag == "NNPS" || tag == "JJ") {
+					continue // "Arts and Sciences", "the G8 and European": the end of a cut name
+				}
+				if m.Type == graph.Person && m.Kind == byName && !m.Work && !s.Headline {
+					m.Type, m.Weak = graph.Organization, false
+				}
+			}
+		}
+		a = b
+	}
+}
+
+// spelledOut reads a run [i, j) followed by an acronym in brackets that
+// spells its initials as one organization with that alias: "The British
+// Phonographic Industry (BPI)", "Avions de Transport Regional (ATR)".
+func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
+	toks := s.Tokens
+	if j-i < 2 || j+2 >= len(toks) || toks[j].Text != "(" || toks[j+2].Text != ")" || !isAcronym(toks[j+1].Text) {
+		return mention{}, false
+	}
+	name := joinTokens(toks[i:j])
+	if initials(name) != strings.ReplaceAll(toks[j+1].Text, ".", "") || f.lx.given[toks[i].Lower] {
+		return mention{}, false
+	}
+	if e, ok := f.lx.actors[name]; ok {
+		m := f.lexMention(s, i, j, e)
+		return m, e.Type == graph.Organization
+	}
+	return mention{Sent: s.Index, Start: i, End: j, Name: name, Type: graph.Organization, Kind: byName,
+		Alias: toks[j+1].Text, Entity: -1}, true
+}
+
+// lowerHeads are the heads of institutions that news writes in lower case
+// after a capitalised name: "the International Olympic committee". ("the
+// United board", "the Wearside club" name no institution of their own.)
+var lowerHeads = map[string]bool{"committee": true, "council": true, "commission": true, "foundation": true,
+	"union": true, "authority": true, "agency": true, "institute": true, "association": true}
+
+// lowerHead reads a name [i, j) after "the" whose head word is written in
+// lower case, "the International Olympic committee", as the organization
+// with the head: the lexicon's when it knows the whole name. A name the
+// lexicons know without the head ("the Labour party") is left alone.
+func (f *mentionFinder) lowerHead(s *sentence, i, j int) (mention, bool) {
+	toks := s.Tokens
+	if i == 0 || toks[i-1].Lower != "the" || j >= len(toks) || toks[j].Text != toks[j].Lower || !lowerHeads[toks[j].Lower] {
+		return mention{}, false
+	}
+	run := joinTokens(toks[i:j])
+	_, known := f.lx.actors[run]
+	_, demonym := f.lx.demonyms[run]
+	_, place := f.lx.nonactors[run]
+	if known || demonym || place || f.lx.given[toks[i].Lower] || f.lx.titleSpan(toks, i, j) > i {
+		return mention{}, false
+	}
+	head := toks[j].Text
+	name := run + " " + strings.ToUpper(head[:1]) + head[1:]
+	if e, ok := f.lx.actors[name]; ok {
+		m := f.lexMention(s, i, j+1, e)
+		m.Name = name
+		return m, true
+	}
+	return mention{Sent: s.Index, Start: i, End: j + 1, Name: name, Type: graph.Organization, Kind: byName, Entity: -1}, true
+}
+
+// ofJoiners tie an organization's head to what it is of: "Arts Council of
+// Wales", "Westminster Foundation for Democracy", "Commission on Social Justice".
+var ofJoiners = map[string]bool{"of": true, "for": true, "on": true}
+
+// orgOfSoFar reports a run [i, j) that is an organization's head and what
+// it is of, so that "and" goes on inside it: "Department of Work and Pensions".
+func (f *mentionFinder) orgOfSoFar(toks []token, i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if ofJoiners[toks[k].Lower] && f.lx.orgHeads[toks[k-1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenated splits a token of lexicon names joined by hyphens ("US-German",
@@ -240,8 +469,14 @@ func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
 	if toks[j].Lower != "and" {
 		return false
 	}
+	if j-i >= 2 && k-j >= 3 && lowerHeads[toks[j-1].Lower] && lowerHeads[toks[k-1].Lower] {
+		return true // "British Bankers Association and Building Societies Association"
+	}
 	for _, side := range [][]token{toks[i:j], toks[j+1 : k]} {
 		name := joinTokens(side)
+		if strings.Contains(name, "&") {
+			return true // "Ogilvy & Mather and Cordiant Communications"
+		}
 		if _, ok := f.lx.actors[name]; ok || len(side) == 1 && isAcronym(name) {
 			return true
 		}
@@ -289,6 +524,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	var titles []string
 	pos := i
 	for pos < j {
+		if joiners[toks[pos].Text] {
+			pos++ // "and" left over after a lexicon name: "Department of Health and State University"
+			continue
+		}
 		// An honorific is followed by a name, even one that is also a title
 		// ("Ms King", "Mr Bishop").
 		afterHonorific := len(titles) > 0 && honorifics[strings.TrimSuffix(titles[len(titles)-1], ".")]
@@ -316,8 +555,15 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = k
 			continue
 		}
+		if k := f.orgBeforePerson(toks, pos, j); k > pos {
+			// "Environmental Audit Committee Peter Ainsworth": the body, then its member.
+			out = append(out, mention{Sent: s.Index, Start: pos, End: k, Name: joinTokens(toks[pos:k]), Type: graph.Organization, Kind: byName, Entity: -1})
+			pos = k
+			continue
+		}
 		rest := joinTokens(toks[pos:j])
-		if j-pos >= 2 && f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] {
+		if j-pos >= 2 && (f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] || f.orgOfSoFar(toks, pos+1, j+1)) {
+			// "Commonwealth Bank of Australia" is one name, though the lexicon knows "Commonwealth".
 			if e, ok := f.lx.actors[rest]; ok {
 				out = append(out, f.lexMention(s, pos, j, e))
 			} else {
@@ -378,6 +624,18 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	return out
 }
 
+// orgBeforePerson returns the end of an organization's name at the start
+// of the run [pos, end) that a given name and a surname close: "Audit
+// Committee Peter Ainsworth"; or pos.
+func (f *mentionFinder) orgBeforePerson(toks []token, pos, end int) int {
+	for k := pos + 2; k+1 < end; k++ {
+		if f.lx.given[toks[k].Lower] && f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower] && !f.lx.given[toks[pos].Lower] {
+			return k
+		}
+	}
+	return pos
+}
+
 // titleAcross returns the end of a title phrase that starts inside the run
 // [i, j) and goes on past j through lower-case words, or j.
 func (f *mentionFinder) titleAcross(toks []token, i, j int) int {
@@ -422,6 +680,9 @@ func (f *mentionFinder) personAfterCountry(s *sentence, pos, end int) int {
 // a title starts and a name follows it, or pos.
 func (f *mentionFinder) titleInside(toks []token, pos, end int) int {
 	for k := pos + 1; k < end; k++ {
+		if joiners[toks[k-1].Lower] {
+			continue // "University of St Andrews": the title is inside the name
+		}
 		if e := f.lx.titleSpan(toks, k, end); e > k && e < end {
 			return k
 		}
@@ -477,8 +738,10 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	// A word before a given name and a surname is a description, not part
 	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
-	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && isAgentNoun(toks[i].Lower) {
-		i++
+	if j-i >= 3 && !f.lx.given[toks[i].Lower] && f.lx.given[toks[i+1].Lower] && (isAgentNoun(toks[i].Lower) || f.lx.personNouns[toks[i].Lower]) {
+		i++ // "Star Christina Applegate"
+	} else if j-i >= 2 && !f.lx.given[toks[i].Lower] && f.lx.personNouns[toks[i].Lower] {
+		i++ // "Goalscorer Toure"
 	}
 	m := mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1}
 	for _, t := range f.titlesBefore(toks, i) {
@@ -487,9 +750,27 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		}
 	}
 	m.Titles = titles
+	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
+		m.Styled = joinTokens(toks[i-1 : j]) // "Lord Falconer", "Prince Charles"
+		if j+1 < len(toks) && toks[j].Lower == "of" && f.isCapToken(toks[j+1]) && (j+2 == len(toks) || !f.isCapToken(toks[j+2])) {
+			m.Styled = joinTokens(toks[i-1 : j+2]) // "Lord Irvine of Lairg"
+		}
+	}
 	switch {
 	case j-i == 1 && isAcronym(toks[i].Text):
-		if f.lx.acronyms[toks[i].Lower] {
+		if i >= 2 && toks[i-1].Text == "(" && toks[i-2].Text == toks[i-2].Lower && hasLetter(toks[i-2].Text) {
+			if f.terms == nil {
+				f.terms = map[string]bool{}
+			}
+			f.terms[toks[i].Text] = true // "digital video recorders (DVR)": a term's letters
+		}
+		if j+1 < len(toks) && toks[j].Text == "(" && toks[j+1].Text == toks[j+1].Lower && hasLetter(toks[j+1].Text) {
+			if f.terms == nil {
+				f.terms = map[string]bool{}
+			}
+			f.terms[toks[i].Text] = true // "VJ (video jockey)"
+		}
+		if f.lx.acronyms[toks[i].Lower] || f.terms[toks[i].Text] {
 			m.Weak = true
 		}
 		m.Type = graph.Organization
@@ -503,6 +784,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
 	case j-i >= 2 && i > 1 && toks[i-1].Lower == "of" && f.lx.ofRoles[toks[i-2].Lower] && len(m.Titles) == 0 && !f.lx.given[toks[i].Lower]:
 		m.Type = graph.Organization // "owner of Liffe", "chairman of Save Our Community"
+	case len(m.Titles) == 0 && f.orgContext(s, i, j):
+		m.Type = graph.Organization // "shares in Varig", "Sina, the internet portal", "Wasps coach"
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
@@ -511,6 +794,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	if s.Headline && len(m.Titles) == 0 {
 		m.Weak = true
+	}
+	if m.Type == graph.Person && j-i >= 2 && f.lx.titles[toks[j-1].Lower] && (f.lx.isActorWord(toks[i].Text) || isAcronym(toks[i].Text)) {
+		m.Weak = true // a title, not a name: "European Commissioner", "VFI Chief Executive"
 	}
 	if m.Type == graph.Person {
 		m.Work, m.Band = f.workCue(toks, i, j)
@@ -521,8 +807,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		}
 		// A one-word name after a title that the article also writes in
 		// lower case is a word, not a name: "General Election".
-		if j-i == 1 && f.lower[toks[i].Lower] && !f.lx.given[toks[i].Lower] && !afterHonorificAt(toks, i) {
-			m.Weak = true
+		if j-i == 1 && (f.lower[toks[i].Lower] || f.lx.thingHeads[toks[i].Lower]) && !f.lx.given[toks[i].Lower] && !afterHonorificAt(toks, i) {
+			m.Weak = true // "General Election"
 		}
 	}
 	return m
@@ -567,12 +853,18 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 				continue // "Nicolas Cage movie National Treasure": the work follows
 			}
 			if f.lx.bandNouns[w] {
+				if k == i-1 && (bandMembers[w] || groupsOfPeople[w] && f.lx.given[toks[i].Lower]) {
+					continue // "drummer Dave Grohl", "Leicester duo Ollie Smith": people
+				}
 				return false, true
 			}
 			if f.lx.workNouns[w] {
 				return true, false
 			}
 		}
+	}
+	if i > 0 && toks[i-1].Tag == "JJ" && toks[i-1].Text == toks[i-1].Lower && f.lx.workNouns[toks[i-1].Text] {
+		return true, false // "the musical Sweet Charity", tagged as an adjective
 	}
 	if j+1 < len(toks) && workMakers[toks[j].Lower] && f.isCapToken(toks[j+1]) {
 		return true, false // "Harry Potter author JK Rowling"
@@ -585,6 +877,14 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	}
 	return false, false
 }
+
+// bandMembers name a band when they follow it ("Iron Maiden frontman") and
+// a person when they come before one ("drummer Dave Grohl").
+var bandMembers = map[string]bool{"bassist": true, "drummer": true, "frontman": true, "guitarist": true}
+
+// groupsOfPeople before a given name are people, not a band: "duo Ollie Smith
+// and Andy Goode".
+var groupsOfPeople = map[string]bool{"duo": true, "trio": true, "quartet": true}
 
 // workMakers are the people of a work named right after it: "Vera Drake
 // director Mike Leigh".
@@ -602,6 +902,11 @@ func (f *mentionFinder) isCapToken(t token) bool {
 // honorifics come right before a name.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "prof": true}
 
+// styles are the titles of peers and royals that, before one name, are the
+// name a person goes by: "Lord Falconer", "Baroness Scotland", "Prince Charles".
+var styles = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true, "viscount": true, "earl": true,
+	"countess": true, "duke": true, "duchess": true, "marquess": true, "prince": true, "princess": true, "king": true, "queen": true}
+
 // postnominals are titles written after a name.
 var postnominals = map[string]bool{"mp": true, "mep": true, "msp": true, "am": true, "qc": true, "kc": true, "mla": true, "td": true, "jr": true, "sr": true}
 
@@ -613,12 +918,104 @@ func (f *mentionFinder) orgName(ts []token) bool {
 		return true
 	}
 	for k := 1; k+1 < n; k++ {
-		if ts[k].Lower == "of" && f.lx.orgHeads[ts[k-1].Lower] {
-			return true
+		if ofJoiners[ts[k].Lower] && f.lx.orgHeads[ts[k-1].Lower] || ts[k].Text == "&" {
+			return true // "Muslim Association of Britain", "Young & Rubicam"
 		}
 	}
 	return false
 }
+
+// orgContext reports signs that an unfamiliar name [i, j) is an
+// organization's: an aside that calls it a firm ("Sina, the country's
+// biggest internet portal firm"), a place of work ("an analyst at Calyon"),
+// what only companies have ("shares in Varig", "Omnicom's profits"), or a
+// role in it right after it ("Wasps coach Warren Gatland").
+func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
+	toks := s.Tokens
+	lowerAt := func(k int) string {
+		if k < 0 || k >= len(toks) || toks[k].Text != toks[k].Lower {
+			return ""
+		}
+		return toks[k].Lower
+	}
+	if i > 0 && f.isCapToken(toks[i-1]) {
+		return false // the end of a longer name: "Save Our Community"
+	}
+	if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Text == "-" || toks[j].Text == "—") {
+		w := lowerAt(j + 1)
+		if w == "the" || w == "a" || w == "an" || j+2 < len(toks) && toks[j+2].Text == "'s" {
+			for k := j + 2; k < len(toks) && k < j+8; k++ {
+				t := toks[k]
+				if t.Text == "," || t.Text == "." || strings.HasPrefix(t.Tag, "VB") || f.lx.titles[t.Lower] || f.lx.personNouns[t.Lower] {
+					break
+				}
+				// The noun must end its phrase: "the Labour party leader" is a person.
+				if w := lowerAt(k); f.lx.orgNouns[w] && (k+1 == len(toks) || phraseEnds(toks[k+1])) {
+					return true // "Adam Opel - the German arm of ...", "Sina, the internet portal"
+				}
+			}
+		}
+	}
+	if f.lx.given[toks[i].Lower] {
+		return false // what follows is weaker than a given name
+	}
+	if i >= 3 && f.lx.orgNouns[toks[i-3].Lower] && toks[i-2].Lower == "such" && toks[i-1].Lower == "as" ||
+		i >= 2 && f.lx.orgNouns[toks[i-2].Lower] && toks[i-1].Lower == "including" {
+		return true // "companies such as Opel", "newspapers including El Watan"
+	}
+	if prev := lowerAt(i - 1); prev == "at" && i >= 2 && (f.lx.titles[toks[i-2].Lower] || f.lx.personNouns[toks[i-2].Lower]) {
+		return true // "economist at ING Barings"
+	} else if (prev == "in" || prev == "of") && i >= 2 && holdingNouns[toks[i-2].Lower] {
+		return true // "shares in Sina", "a takeover of Interbrew"
+	}
+	if next := lowerAt(j); companyNouns[next] {
+		return true // "Jupiter shares"
+	}
+	if j+1 < len(toks) && toks[j].Text == "'s" && companyNouns[lowerAt(j+1)] {
+		return true // "Omnicom's profits"
+	}
+	if k := j; k+1 < len(toks) && f.lx.speech[lowerAt(k)] {
+		if w := lowerAt(k + 1); w == "it" || w == "its" {
+			return true // "Turkcell said it would appeal": a person says "he" or "she"
+		}
+	}
+	if j-i == 1 && f.lower[toks[i].Lower] {
+		return false // "Health spokesman", "Rock star": a word, not a name
+	}
+	if j-i == 1 && j+1 < len(toks) && memberRoles[lowerAt(j)] && f.isCapToken(toks[j+1]) {
+		return true // "Wasps coach Warren Gatland", "Investec chief economist Philip Shaw"
+	}
+	if j-i == 1 && j+2 < len(toks) && toks[j].Text == "'s" && f.lx.given[toks[j+1].Lower] && f.isCapToken(toks[j+2]) {
+		return true // "Gloucester's Andy Hazell"
+	}
+	return false
+}
+
+// phraseEnds reports a token that can follow the head noun of an aside:
+// "Sina, the internet portal, said", "Opel - the German arm of GM".
+func phraseEnds(t token) bool {
+	switch t.Lower {
+	case ",", ".", "-", "—", ")", ";", "of", "that", "which", "in", "based", "with", "behind", "owned", "and":
+		return true
+	}
+	return strings.HasPrefix(t.Tag, "VB")
+}
+
+// holdingNouns take an organization after "in" or "of": "shares in Sina".
+var holdingNouns = map[string]bool{"shares": true, "stake": true, "stakes": true, "shareholding": true, "takeover": true,
+	"shareholders": true, "subsidiary": true, "acquisition": true}
+
+// companyNouns follow a company's name, after it or its 's: "Omnicom's
+// profits", "Jupiter shares".
+var companyNouns = map[string]bool{"profits": true, "profit": true, "shares": true, "shareholders": true, "revenues": true,
+	"turnover": true, "subsidiary": true, "headquarters": true, "stores": true, "share price": true, "pre-tax": true}
+
+// memberRoles are the roles that, right after a one-word name, make it the
+// organization the person belongs to: "Wasps coach", "Investec chief".
+var memberRoles = map[string]bool{"coach": true, "manager": true, "chairman": true, "chairwoman": true, "boss": true,
+	"spokesman": true, "spokeswoman": true, "chief": true, "director": true, "economist": true, "analyst": true,
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "winger": true, "captain": true,
+	"skipper": true, "owner": true, "founder": true, "executive": true}
 
 // hasInitial reports a middle initial: "George W Bush", "John F. Kennedy".
 func hasInitial(ts []token) bool {
@@ -639,8 +1036,8 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	toks := s.Tokens
 	if j+2 < len(toks) && toks[j].Text == "," && (toks[j+1].Lower == "the" || toks[j+1].Lower == "a" || toks[j+1].Lower == "an") {
 		for k := j + 2; k < len(toks) && k < j+6; k++ {
-			if f.lx.titles[toks[k].Lower] {
-				return true
+			if f.lx.titles[toks[k].Lower] || f.lx.personNouns[toks[k].Text] || strings.HasSuffix(toks[k].Lower, "-year-old") {
+				return true // "X, the former champion", "X, a 24-year-old"
 			}
 		}
 	}
@@ -649,6 +1046,25 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	}
 	if i >= 2 && toks[i-1].Text == "," && f.lx.titles[toks[i-2].Lower] {
 		return true // "their father, Dhiru Bhai Ambani"
+	}
+	if i > 0 && toks[i-1].Text == toks[i-1].Lower && f.lx.personNouns[toks[i-1].Lower] {
+		return true // "sprinter Dwain Chambers", "world champion Benita Johnson"
+	}
+	if _, ok := f.lx.demonyms[joinTokens(toks[max(0, i-1):i])]; ok && j-i >= 2 && i > 0 && f.personShaped(toks[i:j]) {
+		return true // "Iraqi Salam Pax"
+	}
+	if j+2 < len(toks) && toks[j].Text == "," {
+		switch next := toks[j+1]; {
+		case next.Lower == "who":
+			return true // "Gebre Gebremariam, who ..."
+		case next.Tag == "CD" && len(next.Text) <= 2 && toks[j+2].Text == ",":
+			return true // "Gebre Gebremariam, 24, ..."
+		}
+	}
+	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" {
+		if e, ok := f.lx.actors[toks[j+1].Text]; ok && e.Type == graph.Country {
+			return true // a table of players: "Dominik Hrbaty (Slovakia)"
+		}
 	}
 	return false
 }

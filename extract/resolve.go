@@ -143,7 +143,9 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				if m.Kind == byLexicon && m.Name != m.Canonical {
 					r.alias(m.Entity, m.Name)
 				}
-			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak:
+			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak && m.End-m.Start >= 2:
+				// One word ("Cairn shares") waits for pass 2, which finds the
+				// organization it shortens ("Cairn Energy").
 				m.Entity = r.add(m.Type, m.Name)
 				if m.Alias != "" {
 					r.alias(m.Entity, m.Alias)
@@ -192,12 +194,16 @@ func (r *resolver) resolveNames(sents [][]mention) {
 			} else {
 				m.Entity = r.shortName(m, si)
 			}
+			if m.Entity >= 0 && m.Styled != "" {
+				r.styled(m.Entity, m.Styled)
+			}
 			if m.Entity >= 0 && !m.Weak {
 				r.actors[m.Entity].Strong = true
 			}
 		}
 	}
 	r.worksAndBands(sents)
+	r.personsNamedAsOrgs(sents)
 	// Titles and countries of persons.
 	for si := range sents {
 		ms := sents[si]
@@ -248,7 +254,7 @@ func (r *resolver) worksAndBands(sents [][]mention) {
 		for _, m := range sents[si] {
 			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Person {
 				a := r.actors[m.Entity]
-				a.Work = a.Work || m.Work
+				a.Work = a.Work || m.Work && m.Name == a.Name // "the musical Oliver!" is not Oliver Letwin
 				a.Band = a.Band || m.Band
 			}
 		}
@@ -274,6 +280,38 @@ func (r *resolver) worksAndBands(sents [][]mention) {
 			}
 		case a.Work:
 			a.Strong = false
+		}
+	}
+}
+
+// personsNamedAsOrgs merges a person into the organization of the same name:
+// a name the article once calls a firm or a paper ("newspapers including El
+// Watan") is that organization wherever it had no such sign ("El Watan said").
+func (r *resolver) personsNamedAsOrgs(sents [][]mention) {
+	moved := map[int]int{}
+	for i, a := range r.actors {
+		if a.Type != graph.Person {
+			continue
+		}
+		if o, ok := r.byKey[graph.EntityID(graph.Organization, a.Name)]; ok && o != i {
+			moved[i] = o
+			a.Strong = false
+			if a.Band || a.Work {
+				continue
+			}
+			for al := range a.Aliases {
+				r.alias(o, al)
+			}
+		}
+	}
+	if len(moved) == 0 {
+		return
+	}
+	for si := range sents {
+		for mi := range sents[si] {
+			if o, ok := moved[sents[si][mi].Entity]; ok {
+				sents[si][mi].Entity, sents[si][mi].Type = o, graph.Organization
+			}
 		}
 	}
 }
@@ -351,6 +389,9 @@ func (r *resolver) shortName(m *mention, si int) int {
 			}
 		}
 	}
+	if m.Type == graph.Organization {
+		cands = nil // a word named as an organization ("Jagran shares") is no surname
+	}
 	if len(cands) > 0 {
 		r.alias(cands[0], m.Name)
 		return cands[0]
@@ -372,6 +413,25 @@ func (r *resolver) shortName(m *mention, si int) int {
 		return -1
 	}
 	return r.add(m.Type, m.Name)
+}
+
+// styled gives a person the name with a peer's or royal's style ("Lord
+// Falconer"): as their name when they have only a surname, else as an alias.
+func (r *resolver) styled(i int, name string) {
+	a := r.actors[i]
+	if a.Type != graph.Person {
+		return
+	}
+	key := graph.EntityID(graph.Person, name)
+	if _, taken := r.byKey[key]; taken || strings.Contains(a.Name, " ") {
+		r.alias(i, name)
+		return
+	}
+	r.alias(i, a.Name)
+	delete(r.byKey, graph.EntityID(graph.Person, a.Name))
+	a.Name = name
+	r.byKey[key] = i
+	r.indexName(i, name)
 }
 
 func keysOf(m map[string]bool) []string {
