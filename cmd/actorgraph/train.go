@@ -60,7 +60,7 @@ with actorgraph is extract/relate/model.gz, rebuilt with the defaults (make mode
 	cmd.Flags().StringArrayVar(&opts.Dev, "dev", []string{"testdata/gold/dev"}, "folder of gold graphs, or one gold file, to choose the threshold on (repeatable)")
 	cmd.Flags().StringVar(&opts.Testdata, "testdata", "testdata", "folder that holds the articles' texts")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "extract/relate/model.gz", "model file to write")
-	cmd.Flags().Float64Var(&opts.MinPrecision, "min-precision", 0.90, "precision the threshold should reach (when none does: the most precise threshold)")
+	cmd.Flags().Float64Var(&opts.MinPrecision, "min-precision", 0.94, "precision the threshold should reach (when none does: the most precise threshold)")
 	cmd.Flags().IntVar(&opts.Folds, "folds", 5, "score train for the threshold in this many folds (1: dev only)")
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", relate.DefaultTrainOptions.Epochs, "passes over the examples")
 	return cmd
