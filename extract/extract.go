@@ -159,6 +159,25 @@ func (x *Extractor) analyze(source string, text []byte) (a *analysis, err error)
 	if err != nil {
 		return nil, fmt.Errorf("tag %s: %w", source, err)
 	}
+	ms, res := x.resolve(sents)
+	entities, index := res.entities()
+
+	g := &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
+	for _, e := range entities {
+		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
+	}
+	types := make([]graph.EntityType, len(res.actors))
+	for i, ac := range res.actors {
+		types[i] = ac.Type
+	}
+	found, views := x.relate(sents, ms, index, res.parties(), types)
+	return &analysis{g: g, sents: sents, index: index, views: views, rules: found}, nil
+}
+
+// resolve finds the actor mentions of the sentences and resolves them: the
+// names of the body first, then the headline's against them, then the
+// references (pronouns, roles, "the firm").
+func (x *Extractor) resolve(sents []sentence) ([][]mention, *resolver) {
 	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
 	ms := make([][]mention, len(sents))
 	for i := range sents {
@@ -174,18 +193,7 @@ func (x *Extractor) analyze(source string, text []byte) (a *analysis, err error)
 		}
 	}
 	res.resolveReferences(ms)
-	entities, index := res.entities()
-
-	g := &graph.Graph{Articles: []graph.Article{art}, Entities: entities}
-	for _, e := range entities {
-		g.Mentions = append(g.Mentions, graph.Mention{Article: art.ID, Entity: e.ID})
-	}
-	types := make([]graph.EntityType, len(res.actors))
-	for i, ac := range res.actors {
-		types[i] = ac.Type
-	}
-	found, views := x.relate(sents, ms, index, res.parties(), types)
-	return &analysis{g: g, sents: sents, index: index, views: views, rules: found}, nil
+	return ms, res
 }
 
 // isText reports whether b is UTF-8 text rather than a binary file.

@@ -15,16 +15,7 @@ func resolvedAs(t *testing.T, text, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
-	ms := make([][]mention, len(sents))
-	for i := range sents {
-		if !sents[i].Headline {
-			ms[i] = finder.find(&sents[i])
-		}
-	}
-	res := newResolver(x.lx, sents)
-	res.resolveNames(ms)
-	res.resolveReferences(ms)
+	ms, res := x.resolve(sents)
 	got := "(no mention)"
 	for si := range ms {
 		for _, m := range ms[si] {
