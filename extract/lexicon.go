@@ -49,6 +49,7 @@ type lexicon struct {
 	workNouns      map[string]bool     // "film" in "the film Vera Drake": a work, not a person
 	bandNouns      map[string]bool     // "band" in "the band Franz Ferdinand": an organization
 	personNouns    map[string]bool     // "sprinter" in "sprinter Dwain Chambers": a person
+	relationNouns  map[string]bool     // "counterpart", "supporters": people by their relation to others
 	abbrevs        map[string]*entry   // "SA" -> South Africa, when written on its own
 	cues           map[string][]string // word classes the relation model weighs ("met": meet)
 	valence        map[string]float64  // sentiment of a word, -4 to 4 (VADER)
@@ -90,6 +91,7 @@ func loadLexicon() (*lexicon, error) {
 		workNouns:      map[string]bool{},
 		bandNouns:      map[string]bool{},
 		personNouns:    map[string]bool{},
+		relationNouns:  map[string]bool{},
 		abbrevs:        map[string]*entry{},
 		cues:           map[string][]string{},
 		valence:        map[string]float64{},
@@ -172,6 +174,7 @@ func loadLexicon() (*lexicon, error) {
 		{"lexicon/worknouns.txt", lx.workNouns},
 		{"lexicon/bandnouns.txt", lx.bandNouns},
 		{"lexicon/personnouns.txt", lx.personNouns},
+		{"lexicon/relationnouns.txt", lx.relationNouns},
 	}
 	for _, w := range words {
 		if err != nil {

@@ -332,8 +332,8 @@ func (c *clauseView) withoutQualifiers(p int, ents []int) []int {
 			continue
 		}
 		w := c.tok(j)
-		people := memberNouns[w.Lower] || personNouns[w.Lower] || w.Tag == "NNS" && (strings.HasSuffix(w.Lower, "ers") || strings.HasSuffix(w.Lower, "ists"))
-		single := w.Tag == "NN" && (c.lx.titles[w.Lower] || personNouns[w.Lower])
+		people := memberNouns[w.Lower] || c.lx.relationNouns[w.Lower] || w.Tag == "NNS" && (strings.HasSuffix(w.Lower, "ers") || strings.HasSuffix(w.Lower, "ists"))
+		single := w.Tag == "NN" && (c.lx.titles[w.Lower] || c.lx.relationNouns[w.Lower])
 		if m.Possessive && m.Type == graph.Country && people || m.Modifier && single {
 			drop[m.Entity] = true
 		}

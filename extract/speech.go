@@ -529,16 +529,7 @@ func (c *clauseView) qualifiesRole(m *mention) bool {
 		return false
 	}
 	w := c.tok(i).Lower
-	return c.lx.titles[w] && m.Modifier || personNouns[w]
-}
-
-// personNouns name a person by a relation to others.
-var personNouns = map[string]bool{
-	"counterpart": true, "counterparts": true, "colleague": true, "colleagues": true, "rival": true, "rivals": true,
-	"opponent": true, "opponents": true, "predecessor": true, "successor": true, "players": true, "player": true,
-	"fans": true, "supporters": true, "staff": true, "officials": true, "official": true,
-	"associates": true, "allies": true, "aides": true, "friends": true, "followers": true, "critics": true,
-	"journalist": true, "reporter": true, "journalists": true, "reporters": true, "correspondent": true,
+	return c.lx.titles[w] && m.Modifier || c.lx.relationNouns[w]
 }
 
 // listener reports the one a speech verb at `at` addresses: "told MPs",
