@@ -111,7 +111,14 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "+ go test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg 2>&1 \
-			| grep -E '^(fuzz: elapsed: .*execs|ok|FAIL|---|\s+\S+_test.go)' | tail -3; \
-		test "$${PIPESTATUS[0]}" -eq 0 || exit 1; \
+		log=$$(mktemp); \
+		if $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg >$$log 2>&1; then \
+			grep -E '^(fuzz: elapsed: .*execs|ok)' $$log | tail -2 || true; rm -f $$log; \
+		else \
+			echo "fuzz target $$name failed; the last lines of its output:"; tail -40 $$log; \
+			for f in $$(find "$$pkg/testdata/fuzz/$$name" -type f -newer $$log 2>/dev/null); do \
+				echo "failing input $$f (commit it: go test runs it as a regression case):"; cat "$$f"; \
+			done; \
+			rm -f $$log; exit 1; \
+		fi; \
 	done

@@ -146,7 +146,9 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	// Removing a character, unescaping an entity or joining words can put
+	// two combining marks side by side in the wrong order; normalise again.
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
 
 // isCredit reports a photo credit: a short line of names separated by
