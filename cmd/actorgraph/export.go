@@ -90,7 +90,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 	// Actors are joined across articles as load joins them: each batch
 	// against the batches before it, then all of them once more at the end
 	// (see resolveBatch and joinStored).
-	known := identity.Known{Articles: map[string]int{}}
+	var known identity.Known
 	var bad InputErrors
 	rels := 0
 	prog := newProgress(f, f.Now(), src.Total(), opts.Read.BatchSize, opts.Read.Quiet)
@@ -99,18 +99,7 @@ func runExport(ctx context.Context, opts *ExportOptions) error {
 		rels += len(b.Graph.Relations)
 		prog.batch(b, rels)
 		res := identity.Resolve(b.spelledGraphs(), known, rules)
-		seen := map[string]bool{}
-		for _, e := range known.Actors {
-			seen[e.ID] = true
-		}
-		for _, e := range res.Graph.Entities {
-			if !seen[e.ID] {
-				known.Actors = append(known.Actors, e)
-			}
-		}
-		for _, m := range res.Graph.Mentions {
-			known.Articles[m.Entity]++
-		}
+		known.Add(res.Graph)
 		return imp.Add(res.Graph)
 	})
 	prog.finish()

@@ -13,6 +13,7 @@ import (
 // the stored ones and to keep the merge log; neo4jstore.Store has it.
 type identityStore interface {
 	Actors(ctx context.Context) ([]graph.Entity, map[string]int, error)
+	Mentions(ctx context.Context) ([]graph.Article, []graph.Mention, error)
 	WriteMerges(ctx context.Context, ms []neo4jstore.MergeRecord) error
 	MergeActors(ctx context.Context, from, into, reason, by string) (neo4jstore.MergeSummary, error)
 }
@@ -56,7 +57,7 @@ type identityStream struct {
 }
 
 func newIdentityStream(f *Factory) *identityStream {
-	return &identityStream{f: f, known: identity.Known{Articles: map[string]int{}}}
+	return &identityStream{f: f}
 }
 
 func (s *identityStream) batch(b *batch) (*graph.Graph, error) {
@@ -66,18 +67,7 @@ func (s *identityStream) batch(b *batch) (*graph.Graph, error) {
 	}
 	res := identity.Resolve(b.Graphs, s.known, rules)
 	s.f.merges = append(s.f.merges, res.Merges...)
-	seen := map[string]bool{}
-	for _, e := range s.known.Actors {
-		seen[e.ID] = true
-	}
-	for _, e := range res.Graph.Entities {
-		if !seen[e.ID] {
-			s.known.Actors = append(s.known.Actors, e)
-		}
-	}
-	for _, m := range res.Graph.Mentions {
-		s.known.Articles[m.Entity]++
-	}
+	s.known.Add(res.Graph)
 	return res.Graph, nil
 }
 
@@ -95,9 +85,11 @@ func resolveBatch(ctx context.Context, f *Factory, store Store, b *batch) (*grap
 	}
 	var known identity.Known
 	if is, ok := store.(identityStore); ok {
-		if known.Actors, known.Articles, err = is.Actors(ctx); err != nil {
+		stored, err := storedGraph(ctx, is)
+		if err != nil {
 			return nil, err
 		}
+		known.Add(stored)
 	}
 	res := identity.Resolve(b.spelledGraphs(), known, rules)
 	f.merges = append(f.merges, res.Merges...)
@@ -135,32 +127,55 @@ func joinStored(ctx context.Context, f *Factory, store Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	actors, articles, err := is.Actors(ctx)
+	// The stored actors as one graph, with their articles and mentions, so
+	// that the dominant full name of a surname is found as in extract, and
+	// actors with nothing in common stay apart as they do there.
+	// First the persons an earlier batch split off that the whole load
+	// relates after all, then the partial names.
+	n := 0
+	merge := func(ms []identity.Merge) error {
+		for _, m := range ms {
+			if m.Apart {
+				continue
+			}
+			sum, err := is.MergeActors(ctx, m.From, m.Into, m.Reason, "load")
+			if err != nil {
+				return err
+			}
+			if sum.Merged {
+				n++
+			}
+		}
+		return nil
+	}
+	g, err := storedGraph(ctx, is)
 	if err != nil {
 		return 0, err
 	}
-	// The stored actors as one graph, with a mention per article counted,
-	// so that the dominant full name of a surname is found as in extract.
-	g := &graph.Graph{Entities: actors}
-	for id, n := range articles {
-		for k := range n {
-			g.Mentions = append(g.Mentions, graph.Mention{Article: fmt.Sprint(k), Entity: id})
-		}
-	}
-	n := 0
-	for _, m := range identity.Resolve([]*graph.Graph{g}, identity.Known{}, rules).Merges {
-		if m.Apart {
-			continue
-		}
-		sum, err := is.MergeActors(ctx, m.From, m.Into, m.Reason, "load")
-		if err != nil {
+	if rejoined := identity.Rejoin(g, rules); len(rejoined) > 0 {
+		if err := merge(rejoined); err != nil {
 			return n, err
 		}
-		if sum.Merged {
-			n++
+		if g, err = storedGraph(ctx, is); err != nil {
+			return n, err
 		}
 	}
-	return n, nil
+	err = merge(identity.Resolve([]*graph.Graph{g}, identity.Known{}, rules).Merges)
+	return n, err
+}
+
+// storedGraph returns what the store holds of actors: every actor, and the
+// articles (ids and sources) that mention each.
+func storedGraph(ctx context.Context, is identityStore) (*graph.Graph, error) {
+	actors, _, err := is.Actors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	articles, mentions, err := is.Mentions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &graph.Graph{Articles: articles, Entities: actors, Mentions: mentions}, nil
 }
 
 // mergeLine formats one merge log entry for people.

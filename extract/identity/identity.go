@@ -28,10 +28,45 @@ type Merge struct {
 }
 
 // Known are the actors stored already, which new names may join, and the
-// number of articles that mention each (by id; may be nil).
+// number of articles that mention each (by id; may be nil). Sources and
+// Mentions, which may be empty, say where the known actors were named: the
+// known articles' sources by id, and which actors each names. With them a
+// known actor has a context as the graph's own do (see unrelated); without
+// them it is related to every actor.
 type Known struct {
 	Actors   []graph.Entity
 	Articles map[string]int
+	Sources  map[string]string
+	Mentions []graph.Mention
+}
+
+// Add makes the actors of a resolved graph known, with their articles and
+// mentions: a streamed extraction resolves each batch against the batches
+// before it.
+func (k *Known) Add(g *graph.Graph) {
+	if k.Articles == nil {
+		k.Articles = map[string]int{}
+	}
+	if k.Sources == nil {
+		k.Sources = map[string]string{}
+	}
+	seen := make(map[string]bool, len(k.Actors))
+	for _, e := range k.Actors {
+		seen[e.ID] = true
+	}
+	for _, e := range g.Entities {
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			k.Actors = append(k.Actors, e)
+		}
+	}
+	for _, a := range g.Articles {
+		k.Sources[a.ID] = a.Source
+	}
+	for _, m := range g.Mentions {
+		k.Articles[m.Entity]++
+		k.Mentions = append(k.Mentions, m)
+	}
 }
 
 // Result is what Resolve gives back: the resolved graph and its merge log.
@@ -58,12 +93,13 @@ type Result struct {
 // rules, which may be nil, forces merges (aliases) and forbids them (apart).
 func Resolve(graphs []*graph.Graph, known Known, rules *Rules) Result {
 	var merges []Merge
-	split := splitConflicts(graphs, &merges)
+	split := splitConflicts(graphs, known, &merges)
 	g := &graph.Graph{}
 	g.Merge(split...)
 	ids := map[string]string{} // from id -> into id
 
-	r := &resolution{g: g, rules: rules, known: map[string]graph.Entity{}, knownArticles: known.Articles}
+	r := &resolution{g: g, rules: rules, known: map[string]graph.Entity{}, knownArticles: known.Articles,
+		knownSources: known.Sources, knownMentions: known.Mentions}
 	for _, e := range known.Actors {
 		if _, ok := r.known[e.ID]; !ok && e.Type.Valid() {
 			r.known[e.ID] = e
@@ -81,6 +117,8 @@ func Resolve(graphs []*graph.Graph, known Known, rules *Rules) Result {
 			r.join(ids, from, into, "alias file", &merges)
 		}
 	}
+	// An article loaded again keeps the actors the store gave it.
+	r.asStored(ids, &merges)
 	// Longer forms of a person's name.
 	for _, e := range r.persons() {
 		if _, done := ids[e.ID]; done {
@@ -102,13 +140,75 @@ func Resolve(graphs []*graph.Graph, known Known, rules *Rules) Result {
 	return Result{Graph: rewrite(g, ids, r.known), Merges: merges}
 }
 
+// Rejoin joins back into a person the persons split off it ("Bill Gates#other"
+// beside "Bill Gates") that have, in g, something in common with it after
+// all: load splits each batch against what is stored so far, and an early
+// batch may give a name no role and no company that a later one gives. g is
+// what the store holds, with its articles and mentions; the merges are
+// returned, for the store to make. Persons whose roles conflict, or that
+// the rules keep apart, stay apart.
+func Rejoin(g *graph.Graph, rules *Rules) []Merge {
+	r := &resolution{g: g, rules: rules}
+	r.index()
+	ids := map[string]string{}
+	var merges []Merge
+	for _, e := range r.persons() {
+		base, _, split := strings.Cut(e.ID, "#")
+		if !split || r.entity(base) == nil || r.conflict(e.ID, base) {
+			continue
+		}
+		r.join(ids, e.ID, base, fmt.Sprintf("split off %q by an earlier load, but with a folder, walk of life or actor in common", e.Name), &merges)
+	}
+	return merges
+}
+
+// asStored joins an actor of an article the store holds already to the one
+// stored actor that article mentions under the same name or alias: a
+// reload resolves as the first load did, though the store now knows more.
+func (r *resolution) asStored(ids map[string]string, merges *[]Merge) {
+	if len(r.knownMentions) == 0 {
+		return
+	}
+	stored := map[string][]string{} // article -> stored actors it mentions
+	for _, m := range r.knownMentions {
+		stored[m.Article] = append(stored[m.Article], m.Entity)
+	}
+	for _, m := range r.g.Mentions {
+		actors, ok := stored[m.Article]
+		if !ok || slices.Contains(actors, m.Entity) {
+			continue
+		}
+		if _, done := ids[m.Entity]; done {
+			continue
+		}
+		e := r.byID[m.Entity]
+		name := graph.Normalize(e.Name)
+		var found []string
+		for _, id := range actors {
+			k, ok := r.known[id]
+			if !ok || k.Type != e.Type {
+				continue
+			}
+			if graph.Normalize(k.Name) == name || slices.ContainsFunc(k.Aliases, func(a string) bool { return graph.Normalize(a) == name }) {
+				found = append(found, id)
+			}
+		}
+		if len(found) == 1 {
+			r.join(ids, m.Entity, found[0], fmt.Sprintf("as stored before: the article names %q as %q", e.Name, r.known[found[0]].Name), merges)
+		}
+	}
+}
+
 // resolution is the state of one Resolve.
 type resolution struct {
 	g     *graph.Graph
 	rules *Rules
 	known map[string]graph.Entity
-	// knownArticles counts the articles of the known actors.
+	// knownArticles counts the articles of the known actors; knownSources
+	// and knownMentions are where they were named (see Known).
 	knownArticles map[string]int
+	knownSources  map[string]string
+	knownMentions []graph.Mention
 
 	byID      map[string]graph.Entity
 	lastWord  map[string][]string        // persons and organizations of 2+ words by folded last word -> ids
@@ -309,10 +409,10 @@ func (r *resolution) dominant(e graph.Entity, found, rivals []string) (string, s
 		e.Name, r.byID[best].Name, bestN, len(found)-1+len(rivals), others)
 }
 
-// unrelated reports two actors of the graph that share no folder, no walk
-// of life and no other actor that is not common: a "Thatcher" of politics
-// and a Ben Thatcher of sport. An actor only the store holds is related to
-// all.
+// unrelated reports two actors that share no folder, no walk of life and
+// no other actor that is not common: a "Thatcher" of politics and a Ben
+// Thatcher of sport. Known actors count with the articles of Known.Sources
+// and Known.Mentions; an actor named in none is related to all.
 func (r *resolution) unrelated(a, b string) bool {
 	if r.folders == nil {
 		r.context()
@@ -358,20 +458,31 @@ func (r *resolution) mentioned(id string) int {
 }
 
 // context indexes the folders of each actor's articles and the actors met
-// with it there, leaving out those in more than one article in a hundred.
+// with it there, leaving out those in more than one article in a hundred;
+// the known articles count as the graph's own.
 func (r *resolution) context() {
 	r.folders, r.company = map[string]map[string]bool{}, map[string]map[string]bool{}
 	folder := map[string]string{}
+	for id, src := range r.knownSources {
+		folder[id] = filepath.Dir(src)
+	}
 	for _, a := range r.g.Articles {
 		folder[a.ID] = filepath.Dir(a.Source)
 	}
 	byArticle := map[string][]string{}
 	freq := map[string]int{}
-	for _, m := range r.g.Mentions {
-		byArticle[m.Article] = append(byArticle[m.Article], m.Entity)
-		freq[m.Entity]++
+	seen := map[graph.Mention]bool{} // an article loaded again is named once
+	for _, ms := range [][]graph.Mention{r.knownMentions, r.g.Mentions} {
+		for _, m := range ms {
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+			byArticle[m.Article] = append(byArticle[m.Article], m.Entity)
+			freq[m.Entity]++
+		}
 	}
-	common := max(10, len(r.g.Articles)/100)
+	common := max(10, len(folder)/100)
 	for art, ids := range byArticle {
 		for _, id := range ids {
 			if r.folders[id] == nil {
@@ -461,8 +572,12 @@ func rewrite(g *graph.Graph, ids map[string]string, known map[string]graph.Entit
 // when their roles conflict (see rolesConflict): the articles are grouped,
 // each joining the first group it does not conflict with (the group of its
 // own folder first); groups after the first get the id with "#" and their
-// main role. The graphs are returned rewritten, the inputs left alone.
-func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
+// main role. A person the store holds already (known, with its context) is
+// a group of its own articles: the new articles join it, or one of the
+// groups split off it before ("#captain"), or stay apart as a new one, as
+// they would had all been extracted together. The graphs are returned
+// rewritten, the inputs left alone.
+func splitConflicts(graphs []*graph.Graph, known Known, merges *[]Merge) []*graph.Graph {
 	// Actors in many articles (the BBC, Labour) say nothing of who is meant.
 	freq := map[string]int{}
 	for _, g := range graphs {
@@ -470,7 +585,10 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 			freq[e.ID]++
 		}
 	}
-	common := max(10, len(graphs)/100)
+	for id, n := range known.Articles {
+		freq[id] += n
+	}
+	common := max(10, (len(graphs)+len(known.Sources))/100)
 	occ := map[string][]occurrence{}
 	for gi, g := range graphs {
 		folder := ""
@@ -489,23 +607,59 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 			}
 		}
 	}
+	stored := storedGroups(known, occ, freq, common)
 	rename := map[int]map[string]string{} // graph -> old id -> new id
 	for _, id := range sortedKeys(occ) {
 		list := occ[id]
-		if len(list) < 2 {
+		if len(list)+len(stored[id]) < 2 {
 			continue
 		}
-		groups := groupArticles(id, list2groups(list))
-		for k, gr := range groups[1:] {
-			newID := id + "#" + mainRole(gr.roles)
-			if slices.ContainsFunc(groups[:k+1], func(o *group) bool { return mainRole(o.roles) == mainRole(gr.roles) }) {
-				newID = fmt.Sprintf("%s#%d", id, k+2)
+		groups := groupArticles(id, append(slices.Clone(stored[id]), list2groups(list)...))
+		taken := map[string]bool{}
+		for _, gr := range stored[id] {
+			taken[gr.stored] = true
+		}
+		// The groups that hold a stored actor keep its id; of the others,
+		// the first takes the name's own id when the store does not hold
+		// it, the rest get it with "#" and their main role.
+		ids := make([]string, len(groups))
+		keeper := -1
+		for k, gr := range groups {
+			ids[k] = gr.stored
+			if gr.stored == id {
+				keeper = k
+			}
+		}
+		for k, gr := range groups {
+			if ids[k] != "" {
+				continue
+			}
+			switch newID := id + "#" + mainRole(gr.roles); {
+			case !taken[id]:
+				ids[k], keeper = id, k
+			case !taken[newID]:
+				ids[k] = newID
+			default:
+				for n := 2; ids[k] == ""; n++ {
+					if c := fmt.Sprintf("%s#%d", id, n); !taken[c] {
+						ids[k] = c
+					}
+				}
+			}
+			taken[ids[k]] = true
+		}
+		for k, gr := range groups {
+			if ids[k] == id {
+				continue
 			}
 			for _, gi := range gr.members {
 				if rename[gi] == nil {
 					rename[gi] = map[string]string{}
 				}
-				rename[gi][id] = newID
+				rename[gi][id] = ids[k]
+			}
+			if gr.stored != "" || keeper < 0 {
+				continue // split off before, and logged then
 			}
 			name := ""
 			for _, e := range graphs[gr.members[0]].Entities {
@@ -513,12 +667,13 @@ func splitConflicts(graphs []*graph.Graph, merges *[]Merge) []*graph.Graph {
 					name = e.Name
 				}
 			}
-			why := fmt.Sprintf("kept apart: roles %s and %s conflict", strings.Join(gr.roles, ", "), strings.Join(groups[0].roles, ", "))
-			if !rolesConflict(gr.roles, groups[0].roles) {
+			kept := groups[keeper]
+			why := fmt.Sprintf("kept apart: roles %s and %s conflict", strings.Join(gr.roles, ", "), strings.Join(kept.roles, ", "))
+			if !rolesConflict(gr.roles, kept.roles) {
 				why = fmt.Sprintf("kept apart: named in %s and in %s with no role or other actor in common",
-					strings.Join(sortedKeys(gr.folders), ", "), strings.Join(sortedKeys(groups[0].folders), ", "))
+					strings.Join(sortedKeys(gr.folders), ", "), strings.Join(sortedKeys(kept.folders), ", "))
 			}
-			*merges = append(*merges, Merge{From: newID, FromName: name, Into: id, IntoName: name, Apart: true, Reason: why})
+			*merges = append(*merges, Merge{From: ids[k], FromName: name, Into: id, IntoName: name, Apart: true, Reason: why})
 		}
 	}
 	out := make([]*graph.Graph, len(graphs))
@@ -564,22 +719,68 @@ type occurrence struct {
 	company []string
 }
 
-// group is a set of articles that name one person.
+// group is a set of articles that name one person: articles of the graphs
+// (members), and those of a stored actor.
 type group struct {
 	roles   []string
 	folders map[string]bool
 	company map[string]bool
 	members []int
+	stored  string // the id of the stored actor the group holds, or ""
+	size    int    // articles
+	first   int    // the first member, -1 for a stored actor
 }
 
 func list2groups(list []occurrence) []*group {
 	out := make([]*group, len(list))
 	for i, o := range list {
-		gr := &group{roles: union(nil, o.roles), folders: map[string]bool{o.folder: true}, company: map[string]bool{}, members: []int{o.g}}
+		gr := &group{roles: union(nil, o.roles), folders: map[string]bool{o.folder: true}, company: map[string]bool{},
+			members: []int{o.g}, size: 1, first: o.g}
 		for _, c := range o.company {
 			gr.company[c] = true
 		}
 		out[i] = gr
+	}
+	return out
+}
+
+// storedGroups returns, for each person id of occ, the groups of the
+// stored persons that bear it or were split off it ("id#captain"), each
+// with its roles and the folders and other actors of its stored articles.
+func storedGroups(known Known, occ map[string][]occurrence, freq map[string]int, common int) map[string][]*group {
+	out := map[string][]*group{}
+	var ids []string
+	for _, e := range known.Actors {
+		base, _, _ := strings.Cut(e.ID, "#")
+		if _, ok := occ[base]; ok && e.Type == graph.Person {
+			out[base] = append(out[base], &group{roles: union(nil, e.Roles), folders: map[string]bool{}, company: map[string]bool{},
+				stored: e.ID, size: max(known.Articles[e.ID], 1), first: -1})
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return out
+	}
+	byArticle := map[string][]string{}
+	for _, m := range known.Mentions {
+		byArticle[m.Article] = append(byArticle[m.Article], m.Entity)
+	}
+	for base, grs := range out {
+		for _, gr := range grs {
+			for art, actors := range byArticle {
+				if !slices.Contains(actors, gr.stored) {
+					continue
+				}
+				gr.folders[filepath.Dir(known.Sources[art])] = true
+				for _, c := range actors {
+					if c != gr.stored && freq[c] < common && !strings.HasPrefix(c, "country:") {
+						gr.company[c] = true
+					}
+				}
+			}
+		}
+		sort.Slice(grs, func(i, j int) bool { return grs[i].stored < grs[j].stored }) // the name's own id first
+		out[base] = grs
 	}
 	return out
 }
@@ -600,6 +801,11 @@ func groupArticles(id string, groups []*group) []*group {
 			a.company[c] = true
 		}
 		a.members = append(a.members, b.members...)
+		a.size += b.size
+		a.first = min(a.first, b.first)
+		if a.stored == "" {
+			a.stored = b.stored
+		}
 	}
 	tests := []func(a, b *group) bool{
 		func(a, b *group) bool { // same folder
@@ -628,7 +834,7 @@ func groupArticles(id string, groups []*group) []*group {
 			return false
 		},
 		func(a, b *group) bool { // a famous name and articles that give no role
-			return len(a.members) >= famous && len(b.roles) == 0 || len(b.members) >= famous && len(a.roles) == 0
+			return a.size >= famous && len(b.roles) == 0 || b.size >= famous && len(a.roles) == 0
 		},
 	}
 	for _, related := range tests {
@@ -636,7 +842,8 @@ func groupArticles(id string, groups []*group) []*group {
 			changed = false
 			for i := 0; i < len(groups); i++ {
 				for j := i + 1; j < len(groups); j++ {
-					if related(groups[i], groups[j]) && !rolesConflict(groups[i].roles, groups[j].roles) {
+					twoStored := groups[i].stored != "" && groups[j].stored != "" // the store keeps them apart
+					if !twoStored && related(groups[i], groups[j]) && !rolesConflict(groups[i].roles, groups[j].roles) {
 						join(groups[i], groups[j])
 						groups = slices.Delete(groups, j, j+1)
 						j--
@@ -650,10 +857,10 @@ func groupArticles(id string, groups []*group) []*group {
 		slices.Sort(gr.members)
 	}
 	sort.SliceStable(groups, func(i, j int) bool {
-		if a, b := len(groups[i].members), len(groups[j].members); a != b {
+		if a, b := groups[i].size, groups[j].size; a != b {
 			return a > b
 		}
-		return groups[i].members[0] < groups[j].members[0]
+		return groups[i].first < groups[j].first
 	})
 	return groups
 }
@@ -703,7 +910,7 @@ func rolesConflict(a, b []string) bool {
 	if generation(a)*generation(b) < 0 {
 		return true
 	}
-	if pa, pb := peer(a), peer(b); pa != pb {
+	if pa, pb := peer(a), peer(b); pa != pb && len(a) > 0 && len(b) > 0 { // no role says nothing
 		// "Lord Condon" is not the film director Bill Condon; but a
 		// politician may have become a peer: "Lord Heseltine".
 		other := a

@@ -162,6 +162,115 @@ func TestResolveKnown(t *testing.T) {
 	}
 }
 
+// TestResolveKnownContext: a partial name joins a stored actor only when
+// the stored articles give them something in common (a folder, a walk of
+// life, another actor), as it would among articles extracted together; a
+// store that gives no context joins as before.
+func TestResolveKnownContext(t *testing.T) {
+	stored := articles([]string{"sport", "sport"}, []string{"Ben Thatcher|defender", "Alan Coach"}, []string{"Ben Thatcher", "Alan Coach"})
+	tests := []struct {
+		name    string
+		folder  string
+		article []string
+		context bool
+		want    []string
+	}{
+		{"another folder, nothing in common", "politics", []string{"Thatcher", "Jane Voter"}, true, []string{"Jane Voter", "Thatcher"}},
+		{"same folder", "sport", []string{"Thatcher", "Jane Voter"}, true, []string{"Ben Thatcher", "Jane Voter"}},
+		{"another actor in common", "politics", []string{"Thatcher", "Jane Voter"}, true, []string{"Ben Thatcher", "Jane Voter", "Rovers"}},
+		{"a walk of life in common", "politics", []string{"Thatcher|midfielder", "Jane Voter"}, true, []string{"Ben Thatcher", "Jane Voter"}},
+		{"no context stored", "politics", []string{"Thatcher", "Jane Voter"}, false, []string{"Ben Thatcher", "Jane Voter"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var known Known
+			for _, g := range stored {
+				known.Add(g)
+			}
+			if !tt.context {
+				known.Sources, known.Mentions = nil, nil
+			}
+			batch := articles([]string{tt.folder}, tt.article)
+			batch[0].Articles[0].ID = "article:new"
+			for i := range batch[0].Mentions {
+				batch[0].Mentions[i].Article = "article:new"
+			}
+			if tt.name == "another actor in common" { // a club both name
+				club := graph.Entity{ID: "organization:rovers", Type: graph.Organization, Name: "Rovers"}
+				batch[0].Entities = append(batch[0].Entities, club)
+				batch[0].Mentions = append(batch[0].Mentions, graph.Mention{Article: "article:new", Entity: club.ID})
+				known.Mentions = append(known.Mentions, graph.Mention{Article: "article:0", Entity: club.ID})
+			}
+			res := Resolve(batch, known, nil)
+			if got := names(res.Graph); !slices.Equal(got, tt.want) {
+				t.Errorf("actors %q, want %q (merges %+v)", got, tt.want, res.Merges)
+			}
+		})
+	}
+}
+
+// TestResolveKnownSplit: a full name the store holds is split across loads
+// as it is among articles extracted together: new articles join the stored
+// person they have something in common with, or one split off it before,
+// or become a person of their own.
+func TestResolveKnownSplit(t *testing.T) {
+	var known Known
+	for _, g := range articles([]string{"sport", "sport", "politics"},
+		[]string{"Gareth Thomas|captain"}, []string{"Gareth Thomas|captain"}, []string{"Gareth Thomas|minister"}) {
+		known.Add(g)
+	}
+	first := Resolve(articles([]string{"sport", "sport", "politics"},
+		[]string{"Gareth Thomas|captain"}, []string{"Gareth Thomas|captain"}, []string{"Gareth Thomas|minister"}), Known{}, nil)
+	known = Known{}
+	known.Add(first.Graph)
+	tests := []struct {
+		name, folder, person, want string
+	}{
+		{"the stored captain", "sport", "Gareth Thomas|captain", "person:gareth thomas"},
+		{"the minister split off before", "politics", "Gareth Thomas|minister", "person:gareth thomas#minister"},
+		{"a role that conflicts with both", "arts", "Gareth Thomas|actor", "person:gareth thomas#actor"},
+		{"nothing in common with either", "business", "Gareth Thomas", "person:gareth thomas#other"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			batch := articles([]string{tt.folder}, []string{tt.person})
+			batch[0].Articles[0].ID = "article:new"
+			batch[0].Mentions[0].Article = "article:new"
+			res := Resolve(batch, known, nil)
+			if len(res.Graph.Entities) != 1 || res.Graph.Entities[0].ID != tt.want {
+				t.Errorf("actors %+v, want %s (merges %+v)", res.Graph.Entities, tt.want, res.Merges)
+			}
+		})
+	}
+}
+
+// TestResolveAsStored: an article loaded again keeps the actor the store
+// gave its name, though what the store knows now would decide otherwise (a
+// second full name that shares the surname came later).
+func TestResolveAsStored(t *testing.T) {
+	arts := articles([]string{"politics", "politics"}, []string{"Kim Quinn", "Quinn"}, []string{"Ann Quinn|mrs"})
+	var known Known
+	stored := *arts[0]
+	stored.Entities = []graph.Entity{person("Kim Quinn")}
+	stored.Entities[0].Aliases = []string{"Quinn"}
+	stored.Mentions = []graph.Mention{{Article: "article:0", Entity: "person:kim quinn"}}
+	known.Add(&stored)
+	ann := *arts[1]
+	ann.Entities = []graph.Entity{person("Ann Quinn|mrs")}
+	ann.Entities[0].Aliases = []string{"Quinn"}
+	known.Add(&ann)
+	res := Resolve(arts[:1], known, nil)
+	if got := names(res.Graph); !slices.Equal(got, []string{"Kim Quinn"}) {
+		t.Errorf("actors %q, want Kim Quinn alone (merges %+v)", got, res.Merges)
+	}
+	// An article the store does not hold decides afresh.
+	fresh := articles([]string{"politics"}, []string{"Quinn"})
+	fresh[0].Articles[0].ID, fresh[0].Mentions[0].Article = "article:new", "article:new"
+	if got := names(Resolve(fresh, known, nil).Graph); !slices.Equal(got, []string{"Quinn"}) {
+		t.Errorf("new article: actors %q, want Quinn apart (two full names share it)", got)
+	}
+}
+
 // TestResolveDominant: a surname of several full names joins the one the
 // articles mention three times as often as all the others.
 func TestResolveDominant(t *testing.T) {

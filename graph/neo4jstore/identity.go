@@ -65,6 +65,44 @@ func (s *Store) Actors(ctx context.Context) ([]graph.Entity, map[string]int, err
 	return out, counts, nil
 }
 
+const mentionsCypher = `MATCH (a:Article)-[:MENTIONS]->(e:Actor)
+RETURN a.id AS article, a.source AS source, e.id AS actor
+ORDER BY article, actor`
+
+// Mentions returns the stored articles, with their sources, and which
+// actors each mentions: the context load weighs before it joins a new name
+// to a stored actor.
+func (s *Store) Mentions(ctx context.Context) ([]graph.Article, []graph.Mention, error) {
+	session := s.session(ctx, neo4j.AccessModeRead)
+	defer session.Close(ctx)
+	var articles []graph.Article
+	mentions, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]graph.Mention, error) {
+		articles = articles[:0] // the work may be retried
+		res, err := tx.Run(ctx, mentionsCypher, nil)
+		if err != nil {
+			return nil, err
+		}
+		var out []graph.Mention
+		last := ""
+		for res.Next(ctx) {
+			rec := res.Record()
+			art, _ := rec.Get("article")
+			src, _ := rec.Get("source")
+			actor, _ := rec.Get("actor")
+			if id := str(art); id != last {
+				articles = append(articles, graph.Article{ID: id, Source: str(src)})
+				last = id
+			}
+			out = append(out, graph.Mention{Article: str(art), Entity: str(actor)})
+		}
+		return out, res.Err()
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("neo4jstore: read mentions: %w", err)
+	}
+	return articles, mentions, nil
+}
+
 func str(v any) string { s, _ := v.(string); return s }
 
 const mergeLogCypher = `UNWIND $rows AS row
