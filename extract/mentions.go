@@ -74,7 +74,7 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
-	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] {
+	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] && !hyphenatedGiven(s, i) {
 		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer" (but "Ross-van Dorp")
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
@@ -88,6 +88,46 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 		}
 	}
 	return true
+}
+
+// hyphenatedGiven reports a hyphenated word with a lower-case second part
+// that is part of a personal name, as Korean given names and patronymics
+// are written: "Han Dong-hoon", "Lee Jae-myung", "Nursultan Abish-uly
+// Nazarbayev". The tagger calls it a proper noun and a capitalised word
+// comes right before it; compounds such as "US-based" or "Tory-led" are
+// adjectives.
+func hyphenatedGiven(s *sentence, i int) bool {
+	t := s.Tokens[i]
+	if t.Tag != "NNP" || i == 0 || strings.Count(t.Text, "-") != 1 {
+		return false
+	}
+	if i+1 < len(s.Tokens) && isNounish(s.Tokens[i+1]) {
+		return false // "Pop Idol-style show", "Los Angeles-area residents"
+	}
+	if second := t.Lower[strings.IndexByte(t.Lower, '-')+1:]; strings.HasSuffix(second, "ing") || strings.HasSuffix(second, "ed") || compoundSeconds[second] {
+		return false // "Challenge Cup-winning", "Labour-controlled", "Scooby Doo-style"
+	}
+	prev := s.Tokens[i-1].Text
+	r, _ := utf8.DecodeRuneInString(prev)
+	return unicode.IsUpper(r) && hasLetter(prev) && !strings.Contains(prev, "-") && !isAcronym(prev)
+}
+
+// compoundSeconds end hyphenated compounds that are no names: "Scooby
+// Doo-style", "Los Angeles-area", "Soviet-era", "Thatcher-like".
+var compoundSeconds = map[string]bool{"style": true, "area": true, "era": true, "like": true, "type": true, "wide": true,
+	"born": true, "run": true, "free": true, "made": true, "hit": true, "bound": true, "class": true, "size": true}
+
+// hyphenatedName reports a name [i, j) with a hyphenated given name in
+// it after its first word: "Lee Jae-myung".
+func hyphenatedName(s *sentence, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := s.Tokens[k].Text; strings.Contains(t, "-") && hyphenatedGiven(s, k) {
+			if h := strings.IndexByte(t, '-'); h+1 < len(t) && unicode.IsLower(rune(t[h+1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personShaped reports a name that could be a person's as far as its words
@@ -789,7 +829,7 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
-	case !f.lx.given[toks[i].Lower] && !hasInitial(toks[i:j]) && !f.personContext(s, i, j):
+	case !f.lx.given[toks[i].Lower] && !hasInitial(toks[i:j]) && !hyphenatedName(s, i, j) && !f.personContext(s, i, j):
 		m.Weak = true // "Tower Hamlets", "Terrorism Bill": no sign of a person
 	}
 	if s.Headline && len(m.Titles) == 0 {

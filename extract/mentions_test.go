@@ -142,6 +142,12 @@ func TestActors(t *testing.T) {
 			[]string{"Person:Tomas Lind", "Person:Anna Berg"}, []string{"Organization:Tomas Lind"}},
 		{"a party in lower case is no name", "Pelous is also in the Northern party for the match.",
 			nil, []string{"Organization:Northern Party"}},
+		{"hyphenated given name", "Pak Sung-jin met Choe Ryong-hae on Monday. Choe said the talks went well.",
+			[]string{"Person:Pak Sung-jin", "Person:Choe Ryong-hae"}, []string{"Person:Choe", "Person:Pak"}},
+		{"hyphenated patronymic inside a name", "The country is led by its president Arman Berik-uly Tokayev.",
+			[]string{"Person:Arman Berik-uly Tokayev"}, []string{"Person:Arman"}},
+		{"a hyphenated compound is no name", "They went on tour together, Scooby Doo-style. The Pop Idol-style show ended.",
+			nil, []string{"Person:Scooby Doo-style", "Person:Pop Idol-style"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g, err := x.Extract("test", []byte("Headline\n\n"+tc.text))
