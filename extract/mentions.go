@@ -789,6 +789,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			titles = append(titles, t)
 		}
 	}
+	if !slices.ContainsFunc(titles, func(t string) bool { return !titleModifiers[t] }) {
+		titles = nil // "former Soviet Republics": a modifier alone is no role
+	}
 	m.Titles = titles
 	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
 		m.Styled = joinTokens(toks[i-1 : j]) // "Lord Falconer", "Prince Charles"
@@ -853,6 +856,11 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	return m
 }
+
+// titleModifiers are the words of titles.txt that qualify a role and are
+// none by themselves: "former", "acting".
+var titleModifiers = map[string]bool{"former": true, "acting": true, "interim": true, "assistant": true, "senior": true,
+	"junior": true, "outgoing": true, "incoming": true}
 
 // agentSuffixes end nouns that describe a person: "matchwinner",
 // "backbencher", "welshman", "guardsman", "olympian", "families".

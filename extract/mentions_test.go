@@ -148,6 +148,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Halvard Asset Advisors"}, []string{"Person:Halvard Asset Advisors"}},
 		{"an airport is a place", "The plane landed at Halvard International Airport, Anna Berg said.",
 			nil, []string{"Person:Halvard International Airport", "Organization:Halvard International Airport"}},
+		{"a modifier alone is no role", "Elections in other former Norland Republics were held. The former Olympian champion has no case.",
+			nil, []string{"Person:Norland Republics", "Person:Olympian"}},
 		{"hyphenated given name", "Pak Sung-jin met Choe Ryong-hae on Monday. Choe said the talks went well.",
 			[]string{"Person:Pak Sung-jin", "Person:Choe Ryong-hae"}, []string{"Person:Choe", "Person:Pak"}},
 		{"hyphenated patronymic inside a name", "The country is led by its president Arman Berik-uly Tokayev.",
