@@ -591,6 +591,11 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			continue
 		}
 		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
+			if e, m, ok := f.lexiconAt(s, pos, j); ok && e > k {
+				out = append(out, m) // "General Motors", "General Electric": a known name that begins with a title
+				pos = e
+				continue
+			}
 			titles = append(titles, joinLower(toks[pos:k]))
 			pos = k
 			continue

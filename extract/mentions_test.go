@@ -150,6 +150,8 @@ func TestActors(t *testing.T) {
 			nil, []string{"Person:Halvard International Airport", "Organization:Halvard International Airport"}},
 		{"a modifier alone is no role", "Elections in other former Norland Republics were held. The former Olympian champion has no case.",
 			nil, []string{"Person:Norland Republics", "Person:Olympian"}},
+		{"a known name that begins with a title", "Workers at General Motors Europe and General Dynamics went on strike.",
+			[]string{"Organization:General Motors", "Organization:General Dynamics"}, []string{"Organization:Motors Europe", "Person:Dynamics"}},
 		{"hyphenated given name", "Pak Sung-jin met Choe Ryong-hae on Monday. Choe said the talks went well.",
 			[]string{"Person:Pak Sung-jin", "Person:Choe Ryong-hae"}, []string{"Person:Choe", "Person:Pak"}},
 		{"hyphenated patronymic inside a name", "The country is led by its president Arman Berik-uly Tokayev.",
