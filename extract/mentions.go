@@ -271,6 +271,12 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				j = e
 				continue
 			}
+			// A number inside the name of a group its noun introduces:
+			// "campaign group Transport 2000", "the band Maroon 5".
+			if f.numberInName(toks, i, j) {
+				j++
+				continue
+			}
 			// An ampersand joins the names of one organization: "Ogilvy &
 			// Mather", "Marks & Spencer".
 			if toks[j].Text == "&" && j+1 < len(toks) && f.isCap(s, j+1) {
@@ -491,6 +497,23 @@ func (f *mentionFinder) hyphenated(s *sentence, i int) []mention {
 			Canonical: e.Name, Modifier: true, Entity: -1})
 	}
 	return out
+}
+
+// numberInName reports a number at j that goes on the name [i, j) of a
+// group named right after its noun: "pressure group Fathers 4 Justice",
+// "US band Maroon 5". A name has one number, written in digits.
+func (f *mentionFinder) numberInName(toks []token, i, j int) bool {
+	if i == 0 || toks[j].Tag != "CD" || len(toks[j].Text) > 4 || strings.Trim(toks[j].Text, "0123456789") != "" {
+		return false
+	}
+	if slices.ContainsFunc(toks[i:j], func(t token) bool { return t.Tag == "CD" }) {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.Text != prev.Lower || !f.lx.orgNouns[prev.Lower] && !f.lx.bandNouns[prev.Lower] {
+		return false
+	}
+	return j+1 == len(toks) || !isNounish(toks[j+1]) // not "group Fiat 500 cars"
 }
 
 // spansLower reports whether toks[i:k] holds a lower-case word.
