@@ -800,9 +800,16 @@ func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
 func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
 	toks := s.Tokens
 	// A title after the name belongs to the titles: "Glasgow Kelvin MP".
+	seat := false
 	for j-i >= 2 && postnominals[strings.TrimSuffix(toks[j-1].Lower, ".")] {
 		titles = append(titles, toks[j-1].Lower)
 		j--
+		seat = true
+	}
+	if seat && f.theBefore(toks, i) && (!f.lx.given[toks[i].Lower] || f.placeAt(toks, i-1, i) == i) {
+		// "the Glasgow Kelvin MP", "the Sedgefield MP": the name is the seat
+		// (a given name too when a place comes before it).
+		return mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1, Weak: true}
 	}
 	// A word before a given name and a surname is a description, not part
 	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
@@ -883,6 +890,16 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		}
 	}
 	return m
+}
+
+// theBefore reports "the" right before the run of capitalised words that
+// holds position i: "the Glasgow Kelvin MP".
+func (f *mentionFinder) theBefore(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && f.isCapToken(toks[k]) && toks[k].Lower != "the" {
+		k--
+	}
+	return k >= 0 && toks[k].Lower == "the"
 }
 
 // titleModifiers are the words of titles.txt that qualify a role and are

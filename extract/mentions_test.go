@@ -154,6 +154,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:General Motors", "Organization:General Dynamics"}, []string{"Organization:Motors Europe", "Person:Dynamics"}},
 		{"a number in a group's name", "Environmental group Roads 2010 said the freeze was wrong. The pressure group Mothers 4 Fairness agreed.",
 			[]string{"Organization:Roads 2010", "Organization:Mothers 4 Fairness"}, []string{"Organization:Roads"}},
+		{"a seat before MP is no person", "The Norland Kelvin MP, who left Labour, said so. Last week the Wexcombe MP said no.",
+			nil, []string{"Person:Kelvin", "Person:Wexcombe"}},
 		{"hyphenated given name", "Pak Sung-jin met Choe Ryong-hae on Monday. Choe said the talks went well.",
 			[]string{"Person:Pak Sung-jin", "Person:Choe Ryong-hae"}, []string{"Person:Choe", "Person:Pak"}},
 		{"hyphenated patronymic inside a name", "The country is led by its president Arman Berik-uly Tokayev.",
