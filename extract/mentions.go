@@ -74,7 +74,7 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
-	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] {
+	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] && !hyphenatedGiven(s, i) {
 		return false // "Trouble-hit Mitsubishi", "China-published Economic Observer" (but "Ross-van Dorp")
 	}
 	if i == 0 || isOpener(s.Tokens[i-1].Text) {
@@ -88,6 +88,46 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 		}
 	}
 	return true
+}
+
+// hyphenatedGiven reports a hyphenated word with a lower-case second part
+// that is part of a personal name, as Korean given names and patronymics
+// are written: "Han Dong-hoon", "Lee Jae-myung", "Nursultan Abish-uly
+// Nazarbayev". The tagger calls it a proper noun and a capitalised word
+// comes right before it; compounds such as "US-based" or "Tory-led" are
+// adjectives.
+func hyphenatedGiven(s *sentence, i int) bool {
+	t := s.Tokens[i]
+	if t.Tag != "NNP" || i == 0 || strings.Count(t.Text, "-") != 1 {
+		return false
+	}
+	if i+1 < len(s.Tokens) && isNounish(s.Tokens[i+1]) {
+		return false // "Pop Idol-style show", "Los Angeles-area residents"
+	}
+	if second := t.Lower[strings.IndexByte(t.Lower, '-')+1:]; strings.HasSuffix(second, "ing") || strings.HasSuffix(second, "ed") || compoundSeconds[second] {
+		return false // "Challenge Cup-winning", "Labour-controlled", "Scooby Doo-style"
+	}
+	prev := s.Tokens[i-1].Text
+	r, _ := utf8.DecodeRuneInString(prev)
+	return unicode.IsUpper(r) && hasLetter(prev) && !strings.Contains(prev, "-") && !isAcronym(prev)
+}
+
+// compoundSeconds end hyphenated compounds that are no names: "Scooby
+// Doo-style", "Los Angeles-area", "Soviet-era", "Thatcher-like".
+var compoundSeconds = map[string]bool{"style": true, "area": true, "era": true, "like": true, "type": true, "wide": true,
+	"born": true, "run": true, "free": true, "made": true, "hit": true, "bound": true, "class": true, "size": true}
+
+// hyphenatedName reports a name [i, j) with a hyphenated given name in
+// it after its first word: "Lee Jae-myung".
+func hyphenatedName(s *sentence, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if t := s.Tokens[k].Text; strings.Contains(t, "-") && hyphenatedGiven(s, k) {
+			if h := strings.IndexByte(t, '-'); h+1 < len(t) && unicode.IsLower(rune(t[h+1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personShaped reports a name that could be a person's as far as its words
@@ -229,6 +269,12 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			// Exchequer Gordon Brown".
 			if e := f.titleAcross(toks, i, j); e > j {
 				j = e
+				continue
+			}
+			// A number inside the name of a group its noun introduces:
+			// "campaign group Transport 2000", "the band Maroon 5".
+			if f.numberInName(toks, i, j) {
+				j++
 				continue
 			}
 			// An ampersand joins the names of one organization: "Ogilvy &
@@ -453,6 +499,23 @@ func (f *mentionFinder) hyphenated(s *sentence, i int) []mention {
 	return out
 }
 
+// numberInName reports a number at j that goes on the name [i, j) of a
+// group named right after its noun: "pressure group Fathers 4 Justice",
+// "US band Maroon 5". A name has one number, written in digits.
+func (f *mentionFinder) numberInName(toks []token, i, j int) bool {
+	if i == 0 || toks[j].Tag != "CD" || len(toks[j].Text) > 4 || strings.Trim(toks[j].Text, "0123456789") != "" {
+		return false
+	}
+	if slices.ContainsFunc(toks[i:j], func(t token) bool { return t.Tag == "CD" }) {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.Text != prev.Lower || !f.lx.orgNouns[prev.Lower] && !f.lx.bandNouns[prev.Lower] {
+		return false
+	}
+	return j+1 == len(toks) || !isNounish(toks[j+1]) // not "group Fiat 500 cars"
+}
+
 // spansLower reports whether toks[i:k] holds a lower-case word.
 func spansLower(toks []token, i, k int) bool {
 	for _, t := range toks[i:k] {
@@ -551,6 +614,11 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			continue
 		}
 		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
+			if e, m, ok := f.lexiconAt(s, pos, j); ok && e > k {
+				out = append(out, m) // "General Motors", "General Electric": a known name that begins with a title
+				pos = e
+				continue
+			}
 			titles = append(titles, joinLower(toks[pos:k]))
 			pos = k
 			continue
@@ -732,9 +800,16 @@ func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
 func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
 	toks := s.Tokens
 	// A title after the name belongs to the titles: "Glasgow Kelvin MP".
+	seat := false
 	for j-i >= 2 && postnominals[strings.TrimSuffix(toks[j-1].Lower, ".")] {
 		titles = append(titles, toks[j-1].Lower)
 		j--
+		seat = true
+	}
+	if seat && f.theBefore(toks, i) && (!f.lx.given[toks[i].Lower] || f.placeAt(toks, i-1, i) == i) {
+		// "the Glasgow Kelvin MP", "the Sedgefield MP": the name is the seat
+		// (a given name too when a place comes before it).
+		return mention{Sent: s.Index, Start: i, End: j, Name: joinTokens(toks[i:j]), Type: graph.Person, Kind: byName, Entity: -1, Weak: true}
 	}
 	// A word before a given name and a surname is a description, not part
 	// of the name: "Matchwinner Roy Keane", "Backbencher Stephen Pound".
@@ -748,6 +823,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		if !slices.Contains(titles, t) {
 			titles = append(titles, t)
 		}
+	}
+	if !slices.ContainsFunc(titles, func(t string) bool { return !titleModifiers[t] }) {
+		titles = nil // "former Soviet Republics": a modifier alone is no role
 	}
 	m.Titles = titles
 	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
@@ -789,7 +867,7 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	case len(m.Titles) > 0:
 	case j-i == 1:
 		m.Weak = true // a lone capitalised word: kept if it names someone named in full
-	case !f.lx.given[toks[i].Lower] && !hasInitial(toks[i:j]) && !f.personContext(s, i, j):
+	case !f.lx.given[toks[i].Lower] && !hasInitial(toks[i:j]) && !hyphenatedName(s, i, j) && !f.personContext(s, i, j):
 		m.Weak = true // "Tower Hamlets", "Terrorism Bill": no sign of a person
 	}
 	if s.Headline && len(m.Titles) == 0 {
@@ -813,6 +891,21 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 	}
 	return m
 }
+
+// theBefore reports "the" right before the run of capitalised words that
+// holds position i: "the Glasgow Kelvin MP".
+func (f *mentionFinder) theBefore(toks []token, i int) bool {
+	k := i - 1
+	for k >= 0 && f.isCapToken(toks[k]) && toks[k].Lower != "the" {
+		k--
+	}
+	return k >= 0 && toks[k].Lower == "the"
+}
+
+// titleModifiers are the words of titles.txt that qualify a role and are
+// none by themselves: "former", "acting".
+var titleModifiers = map[string]bool{"former": true, "acting": true, "interim": true, "assistant": true, "senior": true,
+	"junior": true, "outgoing": true, "incoming": true}
 
 // agentSuffixes end nouns that describe a person: "matchwinner",
 // "backbencher", "welshman", "guardsman", "olympian", "families".
