@@ -191,6 +191,11 @@ var ruleTests = []struct {
 	{"criticized-verb", "Anna Berg rounded on Tomas Lind in the debate.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticized-verb", "Tomas Lind came under fire from Anna Berg over the budget.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg did not hit back at Tomas Lind.", nil},
+	// An organization after "at", "into" or "from" of criticism is no place.
+	{"criticized-verb", "Anna Berg lashed out at the Nordic Trade Council over the budget.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"criticized-verb", "Anna Berg hit back at Nordic Trade Council claims on Monday.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"criticized-verb", "Tomas Lind came under fire from the Nordic Trade Council over the budget.", []rel{criticized("Nordic Trade Council", "Tomas Lind")}},
+	{"", "Anna Berg was back at the Nordic Trade Council on Monday.", nil},
 	{"", "Anna Berg turned on the lights for Tomas Lind.", nil},
 	// The tagger takes "plans" after a name for a verb.
 	{"criticized-verb", "Anna Berg also branded the Nordic Trade Council plans as a fantasy.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
