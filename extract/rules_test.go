@@ -280,6 +280,9 @@ var ruleTests = []struct {
 	{"", `Anna Berg said Tomas Lind would avoid the old parties' lies.`, nil},
 	{"", `Anna Berg said that "the best hope of Tomas Lind lies in the north".`, nil},
 	{"critical-remark", "Anna Berg and Karl Osterberg said Tomas Lind's pledges were worthless.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
+	{"critical-remark", `Anna Berg and Karl Osterberg both say Tomas Lind's pledges are "worthless".`, []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
+	{"critical-remark", "Tomas Lind's tax plans would be a disaster, argued Anna Berg.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"critical-remark", "Anna Berg said Tomas Lind's policy was undermining the peace talks.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	// A name before the speaker with only a comma between speaks with him only when "and" joins them.
 	{"critical-remark", `The plan by Anna Berg was a disgrace for Tomas Lind, Karl Osterberg has said.`, []rel{criticized("Karl Osterberg", "Anna Berg")}},
 	{"critical-remark", `Anna Berg said his Nordic Trade Council counterpart Tomas Lind was "a disgrace".`, []rel{criticized("Anna Berg", "Tomas Lind")}},
