@@ -1227,16 +1227,42 @@ func (f *mentionFinder) markContext(s *sentence, ms []mention) {
 			m.Modifier = true
 		}
 		if m.Start > 0 {
-			prev := toks[m.Start-1]
-			if prev.Lower == "the" && m.Start > 1 {
-				prev = toks[m.Start-2]
+			at := m.Start - 1
+			if toks[at].Lower == "the" && at > 0 {
+				at--
 			}
-			if placePrepositions[prev.Lower] && (m.Type == graph.Country || m.Type == graph.Organization && !m.Possessive) {
+			if placePrepositions[toks[at].Lower] && (m.Type == graph.Country || m.Type == graph.Organization && !m.Possessive) && !f.lx.aimedPreposition(toks, at) {
 				m.Location = true
 			}
 		}
 	}
 }
+
+// aimedPreposition reports a place preposition at i that names whom
+// criticism is aimed at or comes from, not a place: "hit out at the EU",
+// "took a swipe at Labour", "tore into the BBC", "came under fire from
+// the Tories", "criticism from Washington".
+func (lx *lexicon) aimedPreposition(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	before := toks[i-1].Lower
+	switch toks[i].Lower {
+	case "at":
+		if aimWords[before] || lx.attackNouns[before] {
+			return true
+		}
+		return (before == "out" || before == "back") && i > 1 && (hitVerbs[toks[i-2].Lower] || lashVerbs[toks[i-2].Lower])
+	case "into":
+		return intoVerbs[before]
+	case "from":
+		return before == "fire" || lx.attackNouns[before] || lx.criticismNouns[before]
+	}
+	return false
+}
+
+// aimWords before "at" aim criticism: "took aim at", "a dig at", "poked fun at".
+var aimWords = map[string]bool{"aim": true, "fun": true, "finger": true, "potshot": true, "potshots": true, "dig": true, "digs": true}
 
 // isNounish reports a lower-case noun or adjective that a name can qualify.
 func isNounish(t token) bool {

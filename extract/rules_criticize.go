@@ -19,19 +19,24 @@ var criticPhrases = []struct {
 	named    bool // the object must be named right after the words
 }{
 	{words: []string{"out", "at"}, verbs: hitVerbs},
-	{words: []string{"out", "at"}, verbs: map[string]bool{"lashed": true, "lashes": true, "lashing": true, "lash": true}},
+	{words: []string{"out", "at"}, verbs: lashVerbs},
 	{words: []string{"back", "at"}, verbs: hitVerbs},
 	{words: []string{"on"}, verbs: map[string]bool{"rounded": true, "rounds": true, "turned": true, "turns": true}, named: true},
 	{words: []string{"cold", "water", "on"}, verbs: map[string]bool{"poured": true, "pours": true, "pouring": true, "pour": true, "threw": true, "throws": true}},
 	{words: []string{"scorn", "on"}, verbs: map[string]bool{"poured": true, "pours": true, "pouring": true, "heaped": true, "heaps": true}},
 	{words: []string{"doubt", "on"}, verbs: map[string]bool{"cast": true, "casts": true, "casting": true, "threw": true, "throws": true}},
-	{words: []string{"into"}, verbs: map[string]bool{"laid": true, "lays": true, "laying": true, "tore": true, "tears": true, "ripped": true, "rips": true}, named: true},
+	{words: []string{"into"}, verbs: intoVerbs, named: true},
 	{words: []string{"under", "fire", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
 	{words: []string{"under", "attack", "from"}, verbs: map[string]bool{"came": true, "comes": true, "coming": true, "come": true}, reversed: true},
 	{words: []string{"aim", "at"}, verbs: map[string]bool{"took": true, "takes": true, "taking": true, "take": true}},
 }
 
 var hitVerbs = map[string]bool{"hit": true, "hits": true, "hitting": true}
+
+var lashVerbs = map[string]bool{"lashed": true, "lashes": true, "lashing": true, "lash": true}
+
+// intoVerbs, before "into" and a name, attack in words: "tore into Y".
+var intoVerbs = map[string]bool{"laid": true, "lays": true, "laying": true, "tore": true, "tears": true, "ripped": true, "rips": true}
 
 // criticizedVerb: "X criticised Y", "X accused Y of ...", "Y was attacked by X".
 func criticizedVerb(c *clauseView) []edge {

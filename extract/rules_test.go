@@ -191,6 +191,11 @@ var ruleTests = []struct {
 	{"criticized-verb", "Anna Berg rounded on Tomas Lind in the debate.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticized-verb", "Tomas Lind came under fire from Anna Berg over the budget.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg did not hit back at Tomas Lind.", nil},
+	// An organization after "at", "into" or "from" of criticism is no place.
+	{"criticized-verb", "Anna Berg lashed out at the Nordic Trade Council over the budget.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"criticized-verb", "Anna Berg hit back at Nordic Trade Council claims on Monday.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
+	{"criticized-verb", "Tomas Lind came under fire from the Nordic Trade Council over the budget.", []rel{criticized("Nordic Trade Council", "Tomas Lind")}},
+	{"", "Anna Berg was back at the Nordic Trade Council on Monday.", nil},
 	{"", "Anna Berg turned on the lights for Tomas Lind.", nil},
 	// The tagger takes "plans" after a name for a verb.
 	{"criticized-verb", "Anna Berg also branded the Nordic Trade Council plans as a fantasy.", []rel{criticized("Anna Berg", "Nordic Trade Council")}},
@@ -275,6 +280,9 @@ var ruleTests = []struct {
 	{"", `Anna Berg said Tomas Lind would avoid the old parties' lies.`, nil},
 	{"", `Anna Berg said that "the best hope of Tomas Lind lies in the north".`, nil},
 	{"critical-remark", "Anna Berg and Karl Osterberg said Tomas Lind's pledges were worthless.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
+	{"critical-remark", `Anna Berg and Karl Osterberg both say Tomas Lind's pledges are "worthless".`, []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Karl Osterberg", "Tomas Lind")}},
+	{"critical-remark", "Tomas Lind's tax plans would be a disaster, argued Anna Berg.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"critical-remark", "Anna Berg said Tomas Lind's policy was undermining the peace talks.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	// A name before the speaker with only a comma between speaks with him only when "and" joins them.
 	{"critical-remark", `The plan by Anna Berg was a disgrace for Tomas Lind, Karl Osterberg has said.`, []rel{criticized("Karl Osterberg", "Anna Berg")}},
 	{"critical-remark", `Anna Berg said his Nordic Trade Council counterpart Tomas Lind was "a disgrace".`, []rel{criticized("Anna Berg", "Tomas Lind")}},

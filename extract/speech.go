@@ -27,7 +27,7 @@ func (c *clauseView) speaker() (int, int) {
 				}
 				return m.Entity, p
 			}
-			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
+			if u.Tag == "RB" || isAux(u) || u.Lower == "also" || u.Lower == "both" || u.Lower == "all" || c.aside[i] || u.Text == ")" || u.Text == "(" || u.Tag == "MD" {
 				continue
 			}
 			// "..., by Mr Mandelson, who said the Tories were ...".
