@@ -163,6 +163,19 @@ func (c *clauseView) subjects(p int, w pick) []int {
 			}
 		}
 	}
+	// "a delegation from the CBI met ...": the body it comes from, named
+	// as such ("a delegation of Ukrainian negotiators" names no body).
+	for i := start; i+2 < p; i++ {
+		if c.tok(i).Lower == "delegation" && (c.tok(i+1).Lower == "from" || c.tok(i+1).Lower == "of") {
+			j := i + 2
+			if c.tok(j).Tag == "DT" {
+				j++
+			}
+			if m := c.mentionAt(j); m != nil && m.Start == j && !m.Modifier && m.Kind != byDemonym {
+				return []int{m.Entity}
+			}
+		}
+	}
 	// An actor right after another finite verb is that verb's object
 	// ("councillors who back Mr Flight met ..."); after a speech verb it is
 	// the subject ("Blair said Bush met Putin"), unless the verb is joined
@@ -171,7 +184,7 @@ func (c *clauseView) subjects(p int, w pick) []int {
 	objectOf := map[int]bool{} // positions right after a verb: its object
 	for i := start; i < p; i++ {
 		t := c.tok(i)
-		if !isFinite(t) || c.aside[i] || c.mentionAt(i) != nil || t.Tag == "MD" || beForms[t.Lower] || isAux(t) {
+		if !isFinite(t) || c.aside[i] || c.mentionAt(i) != nil || t.Tag == "MD" || beForms[t.Lower] || isAux(t) || c.nounBeforeName(i) {
 			continue
 		}
 		if !c.lx.speech[t.Lower] {
@@ -200,6 +213,16 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		}
 	}
 	return pickHeads(cands)
+}
+
+// nounBeforeName reports a person noun the tagger took for a verb right
+// before a name it describes: "England defender/VBP Ashley Cole met ...".
+func (c *clauseView) nounBeforeName(i int) bool {
+	if !c.lx.personNouns[c.tok(i).Lower] || i+1 >= c.n() {
+		return false
+	}
+	m := c.mentionAt(i + 1)
+	return m != nil && m.Start == i+1 && m.Type == graph.Person
 }
 
 // subjectCands returns the actors in [start, end) that can be a subject of

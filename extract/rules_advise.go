@@ -171,7 +171,7 @@ func adviserTo(c *clauseView) []edge {
 			if i+1 < c.n() && c.mentionAt(i+1) != nil {
 				break // a list of names, not an aside: "X, Y's envoy Z"
 			}
-			if to := c.toAfterRole(i); to > 0 {
+			if to := c.toAfterRole(i); to > 0 && !ownerOnlyRoles[t.Lower] {
 				j := to + 1
 				for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
 					j++ // "to President Bush"
@@ -228,17 +228,22 @@ var appointVerbs = map[string]bool{"appointed": true, "named": true, "became": t
 func adviserAs(c *clauseView) []edge {
 	var out []edge
 	for _, p := range c.triggersAt(graph.Advises, "role") {
-		k := p - 1
-		for k >= 0 && (c.tok(k).Tag == "JJ" || c.tok(k).Tag == "NN" || c.tok(k).Tag == "DT" || c.lx.titles[c.tok(k).Lower]) {
-			k--
-		}
+		k := c.overRoleWords(p - 1)
 		var principal *mention
 		switch {
 		case k > 0 && c.tok(k).Tag == "POS" && c.mentionAt(k-1) != nil:
 			// "X served as Y's adviser": the possessor is served.
 			principal = c.mentionAt(k - 1)
 			k = principal.Start - 1
-		case p+2 < c.n() && (c.tok(p+1).Lower == "to" || c.tok(p+1).Lower == "for") && c.mentionAt(p+1) == nil:
+		case k > 0 && possessivePronouns[c.tok(k).Lower] && c.mentionAt(k) != nil:
+			// "Y appointed X as his chief adviser": whom "his" stands for.
+			principal = c.mentionAt(k)
+			k--
+		case k > 0 && c.modifierPrincipal(k) != nil:
+			// "X is seen as a key Blair lieutenant", "X is a Kremlin adviser".
+			principal = c.modifierPrincipal(k)
+			k = c.overRoleWords(principal.Start - 1)
+		case p+2 < c.n() && (c.tok(p+1).Lower == "to" || c.tok(p+1).Lower == "for") && c.mentionAt(p+1) == nil && !ownerOnlyRoles[c.tok(p).Lower]:
 			j := p + 2
 			for j < c.n() && (c.tok(j).Lower == "the" || c.lx.titles[c.tok(j).Lower]) {
 				j++ // "envoy to President Lena Haugen"
@@ -266,6 +271,39 @@ func adviserAs(c *clauseView) []edge {
 		}
 	}
 	return out
+}
+
+// ownerOnlyRoles serve only the owner named before them ("a Blair
+// lieutenant", "his top lieutenant"); "lieutenant to the captain" is a rank
+// or a team's deputy.
+var ownerOnlyRoles = map[string]bool{"lieutenant": true, "lieutenants": true}
+
+// overRoleWords walks back from i over the words that qualify a role
+// ("a senior", "the closest", "chief") and returns the position before them.
+func (c *clauseView) overRoleWords(i int) int {
+	for i >= 0 {
+		t := c.tok(i)
+		if t.Tag != "JJ" && t.Tag != "JJS" && t.Tag != "NN" && t.Tag != "DT" && !c.lx.titles[t.Lower] || c.mentionAt(i) != nil {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+// modifierPrincipal returns the person named right before the role at k+1,
+// as a modifier of it: "a key Blair aide", "a Bush adviser". An
+// organization there is as often the employer ("a Goldman Sachs adviser",
+// "the sole Connacht representative") as the one served.
+func (c *clauseView) modifierPrincipal(k int) *mention {
+	m := c.mentionAt(k)
+	if m == nil || m.End != k+1 || m.Type != graph.Person || m.Possessive || m.Kind == byPronoun || k+1 >= c.n() || c.tok(k+1).Lower == "representative" {
+		return nil
+	}
+	if m.Start == 0 || c.tok(m.Start-1).Tag != "DT" && c.tok(m.Start-1).Tag != "JJ" {
+		return nil // "a ... Kremlin adviser": not a name that opens the clause
+	}
+	return m
 }
 
 // adviserVerb: "X advises Y", "X is returning to advise Y": a person who

@@ -294,6 +294,24 @@ func (c *clauseView) subjectAfterComma(p int) []int {
 	return nil
 }
 
+// openingPrepositions open a phrase that sets the scene of the clause after
+// it: "During talks with X, Y said", "At a meeting with X on Monday, Y ...".
+var openingPrepositions = map[string]bool{"in": true, "during": true, "at": true}
+
+// interviewNouns are the meeting nouns of an interview.
+var interviewNouns = map[string]bool{"interview": true, "interviews": true}
+
+// openingPhrase reports the meeting noun at p in an opening phrase at the
+// start of the sentence: "In an interview with", "During his talks with".
+// Only articles and adjectives stand between the preposition and the noun.
+func (c *clauseView) openingPhrase(p int) bool {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "DT" || c.tok(i).Tag == "JJ" || c.tok(i).Tag == "PRP$") {
+		i--
+	}
+	return i == 0 && openingPrepositions[c.tok(0).Lower]
+}
+
 // possessivePronouns stand for the actor whose talks they are.
 var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true}
 
@@ -302,8 +320,8 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 func talksWith(c *clauseView) []edge {
 	var out []edge
 	for _, p := range append(c.triggersAt(graph.MetWith, "noun"), c.visitNouns()...) {
-		if p+1 >= c.n() || c.aside[p] {
-			continue
+		if p+1 >= c.n() || c.aside[p] && c.beforeAside(p) == nil {
+			continue // an aside, unless "X, a banker who has held talks with Y,"
 		}
 		visit := visitorVerbs[c.tok(p).Lower]
 		with := p + 1 // "talks with", or "talks in Moscow on Monday with"
@@ -360,6 +378,10 @@ func talksWith(c *clauseView) []edge {
 			subj = c.subjects(p, hosts)
 		case p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after"):
 			subj = c.subjectAfterComma(p + 2) // "After talks with Mr Blair, Mr Abbas said ..."
+		case !visit && !interviewNouns[c.tok(p).Lower] && c.openingPhrase(p):
+			// "During talks with X, Y said ...". Not "In an interview with
+			// the BBC, Y said": an outlet's interview is reporting.
+			subj = c.subjectAfterComma(with + 1)
 		}
 		if visit && (len(subj) == 0 || c.actorType(subj[0]) != graph.Person) {
 			continue // "Chelsea's visit to Arsenal": a fixture
@@ -518,10 +540,22 @@ func (c *clauseView) joined(p int) bool {
 	if lastActor < 0 {
 		return false
 	}
+	// "X, a banker who has held talks": "who" stands for the name before
+	// the apposition; the words after it tie it to the talks.
+	// No verb stands before the pronoun: "Y criticised the banker who held
+	// talks with Z" does not tie Y to the talks.
+	for i := lastActor; i < p; i++ {
+		if t := c.tok(i); isVerb(t) {
+			break
+		} else if t.Tag == "WP" && t.Lower == "who" && i > 0 && (c.tok(i-1).Tag == "NN" || c.tok(i-1).Text == ",") {
+			lastActor = i + 1
+			break
+		}
+	}
 	link := false
 	for i := lastActor; i < p; i++ {
 		t := c.tok(i)
-		if c.aside[i] || c.mentionAt(i) != nil {
+		if c.aside[i] != c.aside[p] || c.mentionAt(i) != nil {
 			continue
 		}
 		switch {
@@ -533,7 +567,7 @@ func (c *clauseView) joined(p int) bool {
 			t.Text == `"`, t.Text == ",", t.Lower == "and", t.Lower == "be", t.Lower == "been",
 			t.Lower == "is", t.Lower == "are", t.Lower == "was", t.Lower == "were", t.Lower == "will",
 			t.Lower == "to", t.Lower == "due", t.Lower == "set", t.Lower == "expected",
-			t.Lower == "said", t.Lower == "says", t.Lower == "it", t.Lower == "they", t.Lower == "still", t.Lower == "now":
+			t.Lower == "said", t.Lower == "says", reportedWords[t.Lower], t.Lower == "it", t.Lower == "they", t.Lower == "still", t.Lower == "now":
 		case isPlace(c, i):
 		default:
 			return false
@@ -541,6 +575,10 @@ func (c *clauseView) joined(p int) bool {
 	}
 	return link
 }
+
+// reportedWords report talks at second hand: "X is reported to have held
+// talks with Y", "is understood to be in talks with".
+var reportedWords = map[string]bool{"reported": true, "reportedly": true, "understood": true, "believed": true, "thought": true, "known": true, "rumoured": true, "rumored": true}
 
 // isPlace reports a capitalised word that names no actor (a city, say).
 func isPlace(c *clauseView, i int) bool {

@@ -75,6 +75,18 @@ var ruleTests = []struct {
 	{"", "Anna Berg met the US team in the final.", nil},
 	{"met-verb", "Anna Berg was met by Tomas Lind at the airport.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"met-verb", "Anna Berg was visited by Tomas Lind in hospital.", []rel{met("Anna Berg", "Tomas Lind")}},
+	// A person noun the tagger reads as a verb: the club and the country only describe the player.
+	{"met-verb", "Arsenal and England defender Karl Osterberg met Tomas Lind on Monday.", []rel{met("Karl Osterberg", "Tomas Lind")}},
+	{"met-verb", "Anna Berg is understood to have met Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"met-verb", "The latest delegation from the CBI met Tomas Lind on Wednesday.", []rel{met("Confederation of British Industry", "Tomas Lind")}},
+	// Talks in an opening phrase, or in a relative clause about the subject.
+	{"talks-with", "During talks with Tomas Lind, Anna Berg said the plan was sound.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "At a meeting with Tomas Lind on Monday, Anna Berg agreed to the plan.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg, a Norwegian investment banker who has held talks with Tomas Lind over a bond sale, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg, who held talks with Tomas Lind last week, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg is reported to have held private talks with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "In an interview with the BBC, Anna Berg said the plan was sound.", nil},
+	{"", "Karl Osterberg criticised the banker who held talks with Tomas Lind.", nil},
 
 	// met-phrase
 	{"met-phrase", "Anna Berg shook hands with Tomas Lind in Oslo.", []rel{met("Anna Berg", "Tomas Lind")}},
@@ -161,6 +173,11 @@ var ruleTests = []struct {
 
 	{"adviser-as", "Karl Osterberg served as Tomas Lind's adviser for two years.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
 	{"adviser-as", "Karl Osterberg was appointed special envoy to Tomas Lind.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
+	{"adviser-as", "Tomas Lind spoke on Monday. Anna Berg is seen as a key Lind lieutenant.", []rel{advises("Anna Berg", "Tomas Lind")}},
+	{"adviser-as", "Tomas Lind appointed Anna Berg as his chief adviser.", []rel{advises("Anna Berg", "Tomas Lind")}},
+	{"adviser-as", "Anna Berg was Tomas Lind's closest adviser.", []rel{advises("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg played as a lieutenant to captain Tomas Lind.", nil},
+	{"", "Anna Berg is the sole Tomas Lind representative in the squad.", nil},
 
 	// adviser-verb
 	{"adviser-verb", "Karl Osterberg is returning to advise Tomas Lind on trade.", []rel{advises("Karl Osterberg", "Tomas Lind")}},
