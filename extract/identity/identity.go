@@ -779,6 +779,9 @@ func storedGroups(known Known, occ map[string][]occurrence, freq map[string]int,
 				}
 			}
 		}
+		// A stored actor named in no known article has no context: it is
+		// the same as the new actor of its id, as before there was a store.
+		grs = slices.DeleteFunc(grs, func(gr *group) bool { return len(gr.folders) == 0 })
 		sort.Slice(grs, func(i, j int) bool { return grs[i].stored < grs[j].stored }) // the name's own id first
 		out[base] = grs
 	}
