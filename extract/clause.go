@@ -181,6 +181,7 @@ func (c *clauseView) subjects(p int, w pick) []int {
 	// the subject ("Blair said Bush met Putin"), unless the verb is joined
 	// to the speech verb by "and" ("Blair said ... and attacked ...").
 	end := p
+	var verbs []int            // finite verbs before p that are no speech verbs
 	objectOf := map[int]bool{} // positions right after a verb: its object
 	for i := start; i < p; i++ {
 		t := c.tok(i)
@@ -189,6 +190,7 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		}
 		if !c.lx.speech[t.Lower] {
 			objectOf[i+1], objectOf[i+2] = true, true
+			verbs = append(verbs, i)
 			continue
 		}
 		if !c.coordinated(p) {
@@ -198,6 +200,13 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		}
 		end = i
 		break
+	}
+	// "X criticised the banker who held talks with Y": the relative clause
+	// is about the verb's object, which names no actor; X is not its subject.
+	for _, v := range verbs {
+		if c.relativeAfter(v, p) {
+			return nil
+		}
 	}
 	var cands []*mention
 	for _, m := range c.subjectCands(start, end, w) {
@@ -213,6 +222,20 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		}
 	}
 	return pickHeads(cands)
+}
+
+// relativeAfter reports a "who" or "which" between positions v and p, out
+// of any aside, with no actor named between v and it.
+func (c *clauseView) relativeAfter(v, p int) bool {
+	for i := v + 1; i < p; i++ {
+		if c.mentionAt(i) != nil {
+			return false
+		}
+		if l := c.tok(i).Lower; (l == "who" || l == "which") && !c.aside[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // nounBeforeName reports a person noun the tagger took for a verb right
