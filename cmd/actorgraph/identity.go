@@ -127,11 +127,11 @@ func joinStored(ctx context.Context, f *Factory, store Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	// The stored actors as one graph, with their articles and mentions, so
-	// that the dominant full name of a surname is found as in extract, and
-	// actors with nothing in common stay apart as they do there.
+	// The stored actors are read as one graph, with their articles and
+	// mentions, so that the dominant full name of a surname is found as in
+	// extract and actors with nothing in common stay apart as they do there.
 	// First the persons an earlier batch split off that the whole load
-	// relates after all, then the partial names.
+	// relates after all are joined back, then the partial names.
 	n := 0
 	merge := func(ms []identity.Merge) error {
 		for _, m := range ms {

@@ -749,30 +749,27 @@ func list2groups(list []occurrence) []*group {
 // with its roles and the folders and other actors of its stored articles.
 func storedGroups(known Known, occ map[string][]occurrence, freq map[string]int, common int) map[string][]*group {
 	out := map[string][]*group{}
-	var ids []string
 	for _, e := range known.Actors {
 		base, _, _ := strings.Cut(e.ID, "#")
 		if _, ok := occ[base]; ok && e.Type == graph.Person {
 			out[base] = append(out[base], &group{roles: union(nil, e.Roles), folders: map[string]bool{}, company: map[string]bool{},
 				stored: e.ID, size: max(known.Articles[e.ID], 1), first: -1})
-			ids = append(ids, e.ID)
 		}
 	}
-	if len(ids) == 0 {
+	if len(out) == 0 {
 		return out
 	}
-	byArticle := map[string][]string{}
+	byArticle := map[string][]string{}  // article -> the actors it names
+	articlesOf := map[string][]string{} // actor -> the articles that name it
 	for _, m := range known.Mentions {
 		byArticle[m.Article] = append(byArticle[m.Article], m.Entity)
+		articlesOf[m.Entity] = append(articlesOf[m.Entity], m.Article)
 	}
 	for base, grs := range out {
 		for _, gr := range grs {
-			for art, actors := range byArticle {
-				if !slices.Contains(actors, gr.stored) {
-					continue
-				}
+			for _, art := range articlesOf[gr.stored] {
 				gr.folders[filepath.Dir(known.Sources[art])] = true
-				for _, c := range actors {
+				for _, c := range byArticle[art] {
 					if c != gr.stored && freq[c] < common && !strings.HasPrefix(c, "country:") {
 						gr.company[c] = true
 					}
