@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -321,12 +322,20 @@ func (r *resolver) personsNamedAsOrgs(sents [][]mention) {
 // "George W Bush").
 func (r *resolver) fullName(name string) int {
 	words := strings.Fields(name)
+	initialOf := -1 // the one person whose given name this name's initial stands for, or the reverse
 	for _, i := range r.byLast[strings.ToLower(last(words))] {
 		a := r.actors[i]
 		aw := strings.Fields(a.Name)
 		if tail := strings.ToLower(name); strings.HasSuffix(strings.ToLower(a.Name), " "+tail) {
 			r.alias(i, name) // "Van Nistelrooy" for "Ruud van Nistelrooy"
 			return i
+		}
+		if aw[len(aw)-1] == words[len(words)-1] && len(aw) == len(words) && (initialFor(words[0], aw[0]) || initialFor(aw[0], words[0])) {
+			if initialOf == -1 {
+				initialOf = i
+			} else {
+				initialOf = -2 // two people it may stand for: neither
+			}
 		}
 		if aw[len(aw)-1] != words[len(words)-1] || aw[0] != words[0] {
 			continue
@@ -342,7 +351,30 @@ func (r *resolver) fullName(name string) int {
 		}
 		return i
 	}
+	if i := initialOf; i >= 0 {
+		// "B Cohen" in a team list and "Ben Cohen" in the report are one
+		// person, whichever comes first: the full name is the name.
+		a := r.actors[i]
+		if initialFor(words[0], strings.Fields(a.Name)[0]) {
+			r.alias(i, name)
+			return i
+		}
+		r.alias(i, a.Name)
+		delete(r.byKey, graph.EntityID(graph.Person, a.Name))
+		a.Name = name
+		r.byKey[graph.EntityID(graph.Person, name)] = i
+		r.indexName(i, name)
+		return i
+	}
 	return r.add(graph.Person, name)
+}
+
+// initialFor reports whether initial is a capital letter (with or without
+// its full stop) that begins the given name given: "B" or "B." for "Ben".
+func initialFor(initial, given string) bool {
+	letter := strings.TrimSuffix(initial, ".")
+	return utf8.RuneCountInString(letter) == 1 && utf8.RuneCountInString(given) > 2 &&
+		strings.HasPrefix(given, letter) && !strings.HasSuffix(given, ".")
 }
 
 // shortName resolves a one-word name to the person it shortens: by surname,
@@ -356,7 +388,9 @@ func (r *resolver) shortName(m *mention, si int) int {
 			cands = append(cands, i)
 		}
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 && m.Styled == "" {
+		// A first name, but not a royal's or a peer's: "Prince Charles" is
+		// not Charles Kennedy.
 		cands = append(cands, r.byFirst[m.Name]...)
 	}
 	if len(cands) > 1 {

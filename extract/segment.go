@@ -173,8 +173,15 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 		break
 	}
 	out := make([]token, 0, len(pt))
-	for _, p := range pt {
+	for i, p := range pt {
 		txt := p.Text
+		if txt == "." && isInitialStop(pt, i) {
+			// The tokenizer cuts the full stop off a middle initial: "Robert
+			// M. Danin" is one name.
+			out[len(out)-1].Text += "."
+			out[len(out)-1].Tag = "NNP"
+			continue
+		}
 		if isQuote(txt) {
 			// A quotation running on into a new sentence or paragraph opens
 			// again with a quote mark: it stays open.
@@ -191,6 +198,23 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 	}
 	setLower(out)
 	return out, quoted, nil
+}
+
+// isInitialStop reports whether the full stop at pt[i] ends an initial
+// inside a name: a single capital letter after a capitalised word and
+// before one ("Robert M. Danin", "J. R. R. Tolkien"), where the sentence
+// splitter saw no sentence end.
+func isInitialStop(pt []postag.Token, i int) bool {
+	if i < 2 || i+1 >= len(pt) {
+		return false
+	}
+	letter, before, after := pt[i-1].Text, pt[i-2].Text, pt[i+1].Text
+	capital := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return utf8.RuneCountInString(letter) == 1 && capital(letter) && capital(before) && capital(after) &&
+		!sentenceOpeners[strings.ToLower(after)]
 }
 
 // nameApostrophe stands in for an apostrophe inside a name while a sentence
