@@ -179,6 +179,7 @@ func (x *Extractor) analyze(source string, text []byte) (a *analysis, err error)
 // references (pronouns, roles, "the firm").
 func (x *Extractor) resolve(sents []sentence) ([][]mention, *resolver) {
 	finder := &mentionFinder{lx: x.lx, lower: lowerWords(sents)}
+	finder.teams = finder.teamNames(sents)
 	ms := make([][]mention, len(sents))
 	for i := range sents {
 		if !sents[i].Headline {

@@ -53,6 +53,7 @@ type lexicon struct {
 	abbrevs        map[string]*entry   // "SA" -> South Africa, when written on its own
 	cues           map[string][]string // word classes the relation model weighs ("met": meet)
 	valence        map[string]float64  // sentiment of a word, -4 to 4 (VADER)
+	teamWords      map[string][]string // "coach": after; words that make a place a team's name
 
 	firstWords map[string]bool // first words of the actor, demonym and place phrases
 
@@ -94,6 +95,7 @@ func loadLexicon() (*lexicon, error) {
 		relationNouns:  map[string]bool{},
 		abbrevs:        map[string]*entry{},
 		cues:           map[string][]string{},
+		teamWords:      map[string][]string{},
 		valence:        map[string]float64{},
 
 		firstWords: map[string]bool{},
@@ -204,6 +206,16 @@ func loadLexicon() (*lexicon, error) {
 				lx.cues[w] = append(lx.cues[w], c[1])
 			}
 			return nil
+		})
+	}
+	if err == nil {
+		err = eachRow("lexicon/teamwords.tsv", 2, func(c []string) error {
+			switch c[1] {
+			case "after", "before", "verb":
+				lx.teamWords[c[0]] = append(lx.teamWords[c[0]], c[1])
+				return nil
+			}
+			return fmt.Errorf("%s: where is %q, not after, before or verb", c[0], c[1])
 		})
 	}
 	if err == nil {

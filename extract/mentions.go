@@ -37,6 +37,7 @@ type mention struct {
 	Work       bool     // named as a work: "the film Vera Drake", "Harry Potter books"
 	Band       bool     // named as a band: "the band Franz Ferdinand"
 	Styled     string   // a one-word name with the peer's or royal's style before it: "Lord Falconer"
+	Team       bool     // a team named by its country or town: "England", "Parma" (teams.go)
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -62,6 +63,7 @@ type mentionFinder struct {
 	lx    *lexicon
 	lower map[string]bool // words the article also writes in lower case
 	terms map[string]bool // acronyms the article gave for lower-case words: "digital video recorders (DVR)"
+	teams map[string]bool // places the article names teams by: "England", "Parma" (see teams.go)
 }
 
 // isCap reports whether a token is a capitalised word that can be part of a name.
@@ -364,7 +366,7 @@ func (f *mentionFinder) coordinate(s *sentence, ms []mention) {
 			switch {
 			case m.Kind != byName && m.Kind != byLexicon:
 				person = true // a pronoun or role: not a list of names
-			case m.Type == graph.Organization && !m.Weak:
+			case m.Type == graph.Organization && !m.Weak && !m.Team: // a team is no sign of a list of organizations ("face Wales, Robinson will")
 				orgs++
 			case m.Type == graph.Person && m.Weak:
 				unknown++
@@ -591,6 +593,12 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos++ // "and" left over after a lexicon name: "Department of Health and State University"
 			continue
 		}
+		if k := f.placeEnd(toks, pos); k > pos && f.teams[joinTokens(toks[pos:k])] {
+			// A team named by its country or town: an organization.
+			out = append(out, mention{Sent: s.Index, Start: pos, End: k, Name: joinTokens(toks[pos:k]), Type: graph.Organization, Kind: byName, Team: true, Entity: -1})
+			pos = k
+			continue
+		}
 		// An honorific is followed by a name, even one that is also a title
 		// ("Ms King", "Mr Bishop").
 		afterHonorific := len(titles) > 0 && honorifics[strings.TrimSuffix(titles[len(titles)-1], ".")]
@@ -625,7 +633,7 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		}
 		if k := f.orgBeforePerson(toks, pos, j); k > pos {
 			// "Environmental Audit Committee Peter Ainsworth": the body, then its member.
-			out = append(out, mention{Sent: s.Index, Start: pos, End: k, Name: joinTokens(toks[pos:k]), Type: graph.Organization, Kind: byName, Entity: -1})
+			out = append(out, mention{Sent: s.Index, Start: pos, End: k, Name: joinTokens(toks[pos:k]), Type: graph.Organization, Kind: byName, Team: true, Entity: -1})
 			pos = k
 			continue
 		}
@@ -770,6 +778,10 @@ func (f *mentionFinder) lexiconAt(s *sentence, pos, end int) (int, mention, bool
 		if e, ok := f.lx.demonyms[phrase]; ok {
 			m := f.lexMention(s, pos, k, e)
 			m.Kind = byDemonym
+			if f.teams[e.Name] {
+				// "the French defence" where France is a team of the article.
+				m.Type, m.Kind, m.Name, m.Canonical, m.Team = graph.Organization, byName, e.Name, "", true
+			}
 			return k, m, true
 		}
 	}

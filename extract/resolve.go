@@ -144,7 +144,7 @@ func (r *resolver) resolveNames(sents [][]mention) {
 				if m.Kind == byLexicon && m.Name != m.Canonical {
 					r.alias(m.Entity, m.Name)
 				}
-			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak && m.End-m.Start >= 2:
+			case m.Kind == byName && m.Type == graph.Organization && !isAcronym(m.Name) && !m.Weak && (m.End-m.Start >= 2 || m.Team):
 				// One word ("Cairn shares") waits for pass 2, which finds the
 				// organization it shortens ("Cairn Energy").
 				m.Entity = r.add(m.Type, m.Name)
