@@ -40,6 +40,9 @@ func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
 		if class == "" || (class == "negative" || class == "critical-word") && !isVerb(t) {
 			continue
 		}
+		if class == "advise" && isVerb(t) && c.recommends(p) {
+			continue // "advised him to resign": a recommendation, not an adviser's work
+		}
 		f := relate.Frame{Class: class, Word: t.Lower, At: p, Negated: c.negated(p), Passive: isVerb(t) && c.passive(p)}
 		for i := p - 1; i >= 0 && i >= p-3; i-- {
 			if c.tok(i).Tag == "MD" || c.tok(i).Lower == "to" && i > 0 && futureTo(c.tok(i-1).Lower, classes) {
@@ -82,6 +85,21 @@ func (c *clauseView) frames(classes func(string) []string) []relate.Frame {
 		}
 	}
 	return out
+}
+
+// recommends reports whether the verb at p is followed, within its clause,
+// by "to" and a verb: "X advised Y to resign" tells Y what to do.
+func (c *clauseView) recommends(p int) bool {
+	for i := p + 1; i+1 < c.n() && i <= p+8; i++ {
+		t := c.tok(i)
+		if clauseBreaks[t.Lower] || t.Text == "." || t.Text == ";" {
+			return false
+		}
+		if t.Lower == "to" && c.tok(i+1).Tag == "VB" {
+			return true
+		}
+	}
+	return false
 }
 
 // futureWords before "to" make what follows a plan: "is to meet", "set to

@@ -254,9 +254,10 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			continue
 		}
 		j := i + 1
-		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok && k > i+1 && spansLower(toks, i, k) {
-			// A lexicon name with lower-case words inside: "International
-			// Criminal Tribunal for the former Yugoslavia".
+		if k, m, ok := f.lexiconAt(s, i, len(toks)); ok && k > i+1 && (spansLower(toks, i, k) || spansNumber(toks, i, k)) {
+			// A lexicon name with lower-case words or a number inside:
+			// "International Criminal Tribunal for the former Yugoslavia",
+			// "BBC Radio 4".
 			out = append(out, m)
 			i = k
 			continue
@@ -516,6 +517,11 @@ func (f *mentionFinder) numberInName(toks []token, i, j int) bool {
 		return false
 	}
 	return j+1 == len(toks) || !isNounish(toks[j+1]) // not "group Fiat 500 cars"
+}
+
+// spansNumber reports whether toks[i:k] holds a number written in digits.
+func spansNumber(toks []token, i, k int) bool {
+	return slices.ContainsFunc(toks[i:k], func(t token) bool { return t.Text != "" && strings.Trim(t.Text, "0123456789") == "" })
 }
 
 // spansLower reports whether toks[i:k] holds a lower-case word.
@@ -808,6 +814,11 @@ func (f *mentionFinder) lexMention(s *sentence, i, j int, e *entry) mention {
 		Kind: byLexicon, Canonical: e.Name, Entity: -1}
 }
 
+// bareInstitutions are the institutions a report names by one capitalised
+// word when it means its own country's: "a vote in Parliament", "the
+// Cabinet met". They are organizations even when no full name is given.
+var bareInstitutions = map[string]bool{"Parliament": true, "Cabinet": true}
+
 // nameMention types a name the lexicons do not know.
 func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) mention {
 	toks := s.Tokens
@@ -864,6 +875,8 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			m.Weak = true
 		}
 		m.Type = graph.Organization
+	case j-i == 1 && bareInstitutions[toks[i].Text]:
+		m.Type = graph.Organization // "MPs in Parliament": the country's own, named so
 	case j-i == 1 && f.lx.orgHeads[toks[i].Lower]:
 		m.Type, m.Weak = graph.Organization, true // "the Bank", "the Council": named in full elsewhere
 	case j-i == 1 && f.lx.common[toks[i].Lower]:

@@ -32,6 +32,7 @@ type resolver struct {
 	byKey  map[string]int
 
 	acronymCount map[string]int // times each unknown acronym is used
+	firstSeen    []int          // for each actor, sentence index + 1 of its first mention
 	tokens       [][]token      // each sentence's tokens, for speakerOf
 
 	// Indexes of actors, so that a name is resolved by looking up its words
@@ -517,8 +518,16 @@ func initials(name string) string {
 // article gave that role.
 func (r *resolver) resolveReferences(sents [][]mention) {
 	lastSeen := make([]int, len(r.actors)) // sentence index + 1 of the latest mention
-	var recent [][]int                     // persons of each sentence with one, the topic first
-	orgs := make([][]int, len(sents))      // organizations of each sentence, in order
+	r.firstSeen = make([]int, len(r.actors))
+	for si := len(sents) - 1; si >= 0; si-- {
+		for _, m := range sents[si] {
+			if m.Entity >= 0 {
+				r.firstSeen[m.Entity] = si + 1
+			}
+		}
+	}
+	var recent [][]int                // persons of each sentence with one, the topic first
+	orgs := make([][]int, len(sents)) // organizations of each sentence, in order
 	for si := range sents {
 		sents[si] = r.orgReferences(sents, si, orgs)
 		ms := sents[si]
@@ -989,7 +998,41 @@ func (r *resolver) role(m *mention, lastSeen []int) int {
 			best, bestSeen = i, lastSeen[i]
 		}
 	}
+	if best < 0 && officeTitles[want] {
+		best = r.untitledTopic(m, lastSeen)
+	}
 	return best
+}
+
+// officeTitles are the offices that one person holds at a time, so that a
+// report may name its subject and then call them by the office alone: "Tony
+// Blair has dismissed reports ... the prime minister told BBC One".
+var officeTitles = map[string]bool{"president": true, "prime minister": true, "premier": true, "chancellor": true}
+
+// untitledTopic returns the article's topic, the first person it names,
+// when a description of an office that no titled person fits may stand for
+// them: they are named in the headline or the first two sentences and
+// before the description, have no title that says another office, and no
+// country that contradicts the description's; else -1.
+func (r *resolver) untitledTopic(m *mention, lastSeen []int) int {
+	for i, a := range r.actors {
+		if a.Type != graph.Person || a.Work {
+			continue
+		}
+		if lastSeen[i] == 0 || r.firstSeen[i] > 3 {
+			return -1 // the topic is named later, or not at all
+		}
+		for t := range a.Titles {
+			if !plainHonorifics[strings.TrimSuffix(t, ".")] {
+				return -1
+			}
+		}
+		if m.Canonical != "" && a.Country != m.Canonical {
+			return -1
+		}
+		return i
+	}
+	return -1
 }
 
 // rankPrefixes make a title another office than its last word: the prime

@@ -78,7 +78,13 @@ func TestResolveReferences(t *testing.T) {
 		{"Tomas Lind won on Monday. Before her meeting with Marta Kovac, the coach said she was ready.", "her", ""},
 		// A pronoun after a role that names nobody of the article stays
 		// unresolved rather than taking the last person named.
-		{"Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
+		{"Finance Minister Tomas Lind spoke on Monday. The Tories attacked the prime minister and his chancellor.", "his", ""},
+		// An office no titled person holds may be the topic's, named
+		// untitled at the top of the report; never a titled one's.
+		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the prime minister said.", "the prime minister", "Tomas Lind"},
+		{"Finance Minister Tomas Lind has dismissed the reports. \"We do no deals,\" the prime minister said.", "the prime minister", ""},
+		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the foreign minister said.", "the foreign minister", ""},
+		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the Russian president said.", "the Russian president", ""},
 		{"Tomas Lind spoke on Monday. The Tories attacked his chancellor.", "his", "Tomas Lind"},
 	}
 	for _, tt := range tests {
