@@ -50,6 +50,19 @@ func (c *clauseView) mentionAt(i int) *mention {
 	return &c.ms[c.at[i]]
 }
 
+// sameSpan returns m and the mentions of the same words after it: "the two
+// men" is one mention for each of the two (see pairReferences).
+func (c *clauseView) sameSpan(m *mention) []*mention {
+	out := []*mention{m}
+	for k := range c.ms {
+		o := &c.ms[k]
+		if o != m && o.Start == m.Start && o.End == m.End {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // isFinite reports a finite verb or modal: "is", "said", "will".
 func isFinite(t token) bool {
 	switch t.Tag {
@@ -420,7 +433,7 @@ func (c *clauseView) objects(p int, w pick) []int {
 			event := m.Type == graph.Country && m.Modifier && m.Start > 0 && c.tok(m.Start-1).Tag == "DT" // "the Iraq war"
 			ownerOfRole := m.Possessive && c.roleAfter(m)                                                 // "his chancellor", "Blair's chancellor"
 			if m.Start == i && !m.Location && !event && !ownerOfRole && (!m.Possessive || w.possessors) && w.allows(m) && c.aside[i] == inAside {
-				cands = append(cands, m)
+				cands = append(cands, c.sameSpan(m)...)
 			}
 			continue
 		}

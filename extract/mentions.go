@@ -240,6 +240,11 @@ func (f *mentionFinder) find(s *sentence) []mention {
 	toks := s.Tokens
 	for i := 0; i < len(toks); {
 		if !f.isCap(s, i) {
+			if m, k, ok := f.theName(s, i); ok {
+				out = append(out, m) // "told The Times", "wrote in the Independent"
+				i = k
+				continue
+			}
 			if m, n := f.lowerMention(s, i); n > 0 {
 				out = append(out, m)
 				i += n
@@ -553,6 +558,27 @@ func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
 		}
 	}
 	return false
+}
+
+// theName matches a lexicon name that begins with "The" ("The Times", "The
+// Independent") at the "the" of position i, when the name is the whole run
+// of capitalised words after it: "the Independent Police Complaints
+// Commission" is no newspaper. The mention leaves "the" out, and it returns
+// the position after the name.
+func (f *mentionFinder) theName(s *sentence, i int) (mention, int, bool) {
+	toks := s.Tokens
+	if toks[i].Lower != "the" || i+1 >= len(toks) || !f.isCap(s, i+1) {
+		return mention{}, 0, false
+	}
+	end := i + 1
+	for end < len(toks) && f.isCap(s, end) {
+		end++
+	}
+	e, ok := f.lx.actors["The "+joinTokens(toks[i+1:end])]
+	if !ok {
+		return mention{}, 0, false
+	}
+	return f.lexMention(s, i+1, end, e), end, true
 }
 
 // lowerMention finds a mention that starts with a lower-case word: a pronoun,

@@ -530,6 +530,7 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 	orgs := make([][]int, len(sents)) // organizations of each sentence, in order
 	for si := range sents {
 		sents[si] = r.orgReferences(sents, si, orgs)
+		sents[si] = r.pairReferences(sents[si], si, lastSeen)
 		ms := sents[si]
 		for mi := range ms {
 			m := &ms[mi]
@@ -574,6 +575,71 @@ func (r *resolver) resolveReferences(sents [][]mention) {
 			recent = append(recent, persons)
 		}
 	}
+}
+
+// pairNouns are the plural nouns that, after "the two" or "both", stand for
+// two people named just before: "the two men", "both leaders".
+var pairNouns = map[string]bool{"men": true, "women": true, "leaders": true, "ministers": true,
+	"politicians": true, "presidents": true, "executives": true, "rivals": true, "brothers": true}
+
+// pairReferences returns the mentions of sentence si with one mention for
+// each of two people where the sentence refers to them together: "the two
+// men", "the pair", "the duo", "both men". They are the two persons the
+// sentence names before the phrase, or else the two persons the two
+// sentences before it name, leaving out those of this sentence; with any
+// other number the phrase is left alone. lastSeen holds,
+// for each actor, the sentence index + 1 of its latest mention before si.
+func (r *resolver) pairReferences(ms []mention, si int, lastSeen []int) []mention {
+	toks := r.tokens[si]
+	for i := 0; i+1 < len(toks); i++ {
+		end := pairPhrase(toks, i)
+		if end < 0 {
+			continue
+		}
+		var here, before []int
+		for _, m := range ms {
+			if m.Start < i && m.Entity >= 0 && r.actors[m.Entity].Type == graph.Person && !slices.Contains(here, m.Entity) {
+				here = append(here, m.Entity)
+			}
+		}
+		for a, seen := range lastSeen {
+			if seen >= si-1 && seen > 0 && r.actors[a].Type == graph.Person && !r.actors[a].Work && !slices.Contains(here, a) {
+				before = append(before, a)
+			}
+		}
+		two := here // "X met Y, and the two men agreed"
+		if len(here) != 2 {
+			two = before // "X urged the two men", what the sentences before named
+		}
+		if len(two) != 2 {
+			continue
+		}
+		for _, a := range two {
+			ms = append(ms, mention{Sent: si, Start: i, End: end, Name: joinTokens(toks[i:end]), Type: graph.Person,
+				Kind: byRole, Entity: a, Possessive: end < len(toks) && toks[end].Text == "'s"})
+		}
+		i = end - 1
+	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.Start - b.Start })
+	return ms
+}
+
+// pairPhrase returns the end of a phrase at i that names two people
+// together ("the two men", "the pair", "the duo", "both men"), or -1.
+func pairPhrase(toks []token, i int) int {
+	w := toks[i].Lower
+	switch {
+	case w == "the" && (toks[i+1].Lower == "pair" || toks[i+1].Lower == "duo"):
+		if i+2 < len(toks) && toks[i+2].Lower == "of" {
+			return -1 // "the pair of shoes"
+		}
+		return i + 2
+	case w == "the" && i+2 < len(toks) && toks[i+1].Lower == "two" && pairNouns[toks[i+2].Lower]:
+		return i + 3
+	case w == "both" && pairNouns[toks[i+1].Lower]:
+		return i + 2
+	}
+	return -1
 }
 
 // orgNounKinds maps the nouns that, after "the", stand for an organization

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +92,50 @@ func TestResolveReferences(t *testing.T) {
 	for _, tt := range tests {
 		if got := resolvedAs(t, tt.text, tt.mention); got != tt.want {
 			t.Errorf("%q: %q resolves to %q, want %q", tt.text, tt.mention, got, tt.want)
+		}
+	}
+}
+
+// TestPairReferences: "the two men", "the pair" stand for the two persons
+// named just before (one mention each), and give no mention when the
+// sentences before name another number of them.
+func TestPairReferences(t *testing.T) {
+	tests := []struct {
+		text, mention, want string
+	}{
+		{"Tomas Lind and Anna Berg held talks. Oduya Kamaru urged the two men to stop squabbling.", "the two men", "Anna Berg + Tomas Lind"},
+		{"Tomas Lind met Anna Berg, and the pair agreed a deal.", "the pair", "Anna Berg + Tomas Lind"},
+		{"Tomas Lind spoke. Anna Berg agreed. Both leaders left.", "Both leaders", "Anna Berg + Tomas Lind"},
+		{"Tomas Lind, Anna Berg and Oduya Kamaru spoke. The pair left.", "The pair", "(no mention)"},
+		{"Tomas Lind met Anna Berg. The pair of shoes was sold.", "The pair", "(no mention)"},
+		{"Tomas Lind spoke on Monday. The two men left.", "The two men", "(no mention)"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		sents, err := x.segment(clean(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, res := x.resolve(sents)
+		got := "(no mention)"
+		var names []string
+		for si := range ms {
+			for _, m := range ms[si] {
+				if m.Name != tt.mention {
+					continue
+				}
+				got = ""
+				if m.Entity >= 0 {
+					names = append(names, res.actors[m.Entity].Name)
+				}
+			}
+		}
+		if len(names) > 0 {
+			slices.Sort(names)
+			got = strings.Join(names, " + ")
+		}
+		if got != tt.want {
+			t.Errorf("%q: %q is %q, want %q", tt.text, tt.mention, got, tt.want)
 		}
 	}
 }
