@@ -223,7 +223,7 @@ func (c *clauseView) subjects(p int, w pick) []int {
 	}
 	var cands []*mention
 	for _, m := range c.subjectCands(start, end, w) {
-		if !objectOf[m.Start] {
+		if !objectOf[m.Start] && !c.ofNoun(m) {
 			cands = append(cands, m)
 		}
 	}
@@ -235,6 +235,29 @@ func (c *clauseView) subjects(p int, w pick) []int {
 		}
 	}
 	return pickHeads(cands)
+}
+
+// ofNoun reports a mention that completes a noun with "of": in "the
+// majority owner of oil firm Yukos has sued" the owner sues, not Yukos. The
+// words between "of" and the mention may be its modifiers ("of embattled
+// Russian oil firm Yukos").
+func (c *clauseView) ofNoun(m *mention) bool {
+	for i := m.Start - 1; i > 0 && i >= m.Start-5; i-- {
+		t := c.tok(i)
+		if t.Lower == "of" {
+			head := c.tok(i - 1)
+			return (head.Tag == "NN" || head.Tag == "NNS") && head.Text == head.Lower && c.mentionAt(i-1) == nil
+		}
+		if o := c.mentionAt(i); o != nil && o != m {
+			continue // "of Russian oil firm Yukos"
+		}
+		switch t.Tag {
+		case "DT", "JJ", "NN", "NNS", "CD", "VBN":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // relativeAfter reports a "who" or "which" between positions v and p, out

@@ -341,7 +341,53 @@ func (f *mentionFinder) find(s *sentence) []mention {
 	}
 	f.coordinate(s, out)
 	f.markContext(s, out)
-	return out
+	return f.governments(s, out)
+}
+
+// governments turns a country and the word "government" after it into the
+// government of that country, an organization: "the Australian government",
+// "the UK government", "Russia's government" are the Government of
+// Australia, of the United Kingdom, of Russia. A government that qualifies
+// a noun ("government bonds", "government officials") stays the country.
+func (f *mentionFinder) governments(s *sentence, ms []mention) []mention {
+	toks := s.Tokens
+	for k := 0; k < len(ms); k++ {
+		m := &ms[k]
+		if m.Type != graph.Country || m.Canonical == "" || m.Kind != byDemonym && m.Kind != byLexicon {
+			continue
+		}
+		g := m.End
+		if g < len(toks) && toks[g].Text == "'s" {
+			g++
+		}
+		if g >= len(toks) || toks[g].Lower != "government" {
+			continue
+		}
+		if g+1 < len(toks) && (toks[g+1].Tag == "NN" || toks[g+1].Tag == "NNS") {
+			continue
+		}
+		if k+1 < len(ms) && ms[k+1].Start <= g {
+			if ms[k+1].Start != g || ms[k+1].End != g+1 {
+				continue
+			}
+			ms = slices.Delete(ms, k+1, k+2) // "the Irish Government": the word alone was a name
+			m = &ms[k]
+		}
+		name := "Government of " + theCountry(m.Canonical)
+		*m = mention{Sent: s.Index, Start: m.Start, End: g + 1, Name: joinTokens(toks[m.Start : g+1]), Type: graph.Organization,
+			Kind: byLexicon, Canonical: name, Possessive: g+1 < len(toks) && toks[g+1].Text == "'s", Entity: -1}
+	}
+	return ms
+}
+
+// theCountry returns a country's name as it reads after "of": "the United
+// Kingdom", "the Netherlands", "Russia".
+func theCountry(name string) string {
+	if strings.HasPrefix(name, "United ") || strings.HasSuffix(name, "lands") || strings.HasSuffix(name, "Republic") ||
+		strings.HasSuffix(name, "Islands") || strings.HasSuffix(name, "Emirates") || name == "Philippines" || name == "Bahamas" || name == "Gambia" {
+		return "the " + name
+	}
+	return name
 }
 
 // coordinate makes organizations of the unfamiliar names listed with an

@@ -373,6 +373,9 @@ func (c *clauseView) criticsOf(p int) []int {
 		i--
 	}
 	m := c.mentionAt(i)
+	if m != nil && c.ofNoun(m) {
+		return nil // "the owner of the firm Halvor has sued": the owner, unnamed
+	}
 	if m == nil || m.Possessive || m.Location || c.aside[i] || c.tok(i).Quoted || !critics.allows(m) {
 		return c.subjects(p, critics)
 	}
