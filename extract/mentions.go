@@ -1037,13 +1037,17 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 		}
 		return toks[k].Lower, true
 	}
-	for _, k := range []int{i - 1, j} {
+	before := i - 1
+	if before > 0 && honorifics[strings.TrimSuffix(toks[before].Lower, ".")] {
+		before-- // "the hit track Lady Marmalade": the style is part of the title
+	}
+	for _, k := range []int{before, j} {
 		if w, ok := noun(k); ok {
 			if k == j && f.lx.workNouns[w] && k+1 < len(toks) && f.isCapToken(toks[k+1]) {
 				continue // "Nicolas Cage movie National Treasure": the work follows
 			}
 			if f.lx.bandNouns[w] {
-				if k == i-1 && (bandMembers[w] || groupsOfPeople[w] && f.lx.given[toks[i].Lower]) {
+				if k < i && (bandMembers[w] || groupsOfPeople[w] && f.lx.given[toks[i].Lower]) {
 					continue // "drummer Dave Grohl", "Leicester duo Ollie Smith": people
 				}
 				return false, true
@@ -1065,7 +1069,27 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	if i > 0 && j < len(toks) && toks[i-1].Text == `"` && toks[j].Text == `"` && (i < 2 || !f.lx.titles[toks[i-2].Lower]) {
 		return true, false // "Sweet Charity", "Tambourine Man"
 	}
-	return false, false
+	return f.inWorkList(toks, i), false
+}
+
+// inWorkList reports a name in a list that works introduce: "films such as
+// My Beautiful Laundrette, Billy Elliot and About A Boy", "hits including
+// Crazy". The list runs back from i over names, commas, "and" and quote
+// marks to "such as", "including" or "like" after a work noun.
+func (f *mentionFinder) inWorkList(toks []token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-30; k-- {
+		t := toks[k]
+		switch {
+		case t.Lower == "as" && k >= 2 && toks[k-1].Lower == "such":
+			return f.lx.workNouns[toks[k-2].Lower]
+		case t.Lower == "including" || t.Lower == "like":
+			return f.lx.workNouns[toks[k-1].Lower]
+		case t.Text == "," || t.Lower == "and" || t.Text == `"` || t.Text == ":" || f.isCapToken(t) || t.Tag == "DT" || t.Tag == "IN" && t.Lower == "of":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // bandMembers name a band when they follow it ("Iron Maiden frontman") and

@@ -256,7 +256,9 @@ func (r *resolver) worksAndBands(sents [][]mention) {
 		for _, m := range sents[si] {
 			if m.Entity >= 0 && r.actors[m.Entity].Type == graph.Person {
 				a := r.actors[m.Entity]
-				a.Work = a.Work || m.Work && m.Name == a.Name // "the musical Oliver!" is not Oliver Letwin
+				// "the musical Oliver!" is not Oliver Letwin; "the track Lady
+				// Marmalade" is no lady.
+				a.Work = a.Work || m.Work && (m.Name == a.Name || m.Styled != "" && m.Styled == a.Name)
 				a.Band = a.Band || m.Band
 			}
 		}
