@@ -38,6 +38,7 @@ type mention struct {
 	Band       bool     // named as a band: "the band Franz Ferdinand"
 	Styled     string   // a one-word name with the peer's or royal's style before it: "Lord Falconer"
 	Team       bool     // a team named by its country or town: "England", "Parma" (teams.go)
+	OrgCue     bool     // an acronym in words only an organization has: "statistics body INSEE"
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -666,6 +667,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	var out []mention
 	var titles []string
 	pos := i
+	nounAt := -1 // where a name begins right after an organization noun
+	if i > 0 && f.lx.orgNouns[toks[i-1].Lower] && toks[i-1].Text == toks[i-1].Lower {
+		nounAt = i
+	}
 	for pos < j {
 		if joiners[toks[pos].Text] {
 			pos++ // "and" left over after a lexicon name: "Department of Health and State University"
@@ -697,6 +702,11 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		if k := f.personAfterCountry(s, pos, j); k > pos {
 			out = append(out, f.nameMention(s, pos, k, titles)) // "Israel Katz"
 			pos = k
+			continue
+		}
+		if pos == i && pos+1 < j && f.lx.orgNouns[toks[pos].Lower] && (i == 0 || isOpener(toks[i-1].Text)) {
+			pos++ // "Carmaker Nanjing Auto is in talks": the noun that opens the sentence
+			nounAt = pos
 			continue
 		}
 		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
@@ -733,6 +743,13 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		}
 		if _, ok := f.lx.nonactors[rest]; ok || f.lx.thingHeads[toks[j-1].Lower] && j-pos >= 2 {
 			pos = j // a place, or a treaty, bill or event
+			break
+		}
+		if pos == nounAt && len(titles) == 0 && j-pos >= 2 && !f.lx.given[toks[pos].Lower] {
+			// After "carmaker", "the bank": an organization's name, even one
+			// that begins with a place ("carmaker Nanjing Auto").
+			out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: rest, Type: graph.Organization, Kind: byName, Entity: -1})
+			pos = j
 			break
 		}
 		if k := f.placeAt(toks, pos, j); k > pos {
@@ -947,6 +964,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 			m.Weak = true
 		}
 		m.Type = graph.Organization
+		// What only an organization does: "statistics body INSEE", "an
+		// analyst at CCF", "INSEE said" (a term does not speak).
+		m.OrgCue = i > 0 && f.lx.orgNouns[toks[i-1].Lower] || f.orgContext(s, i, j) || j < len(toks) && f.lx.speech[toks[j].Lower]
 	case j-i == 1 && bareInstitutions[toks[i].Text]:
 		m.Type = graph.Organization // "MPs in Parliament": the country's own, named so
 	case j-i == 1 && f.lx.orgHeads[toks[i].Lower]:
@@ -955,8 +975,10 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		m.Weak = true // "Dr No"
 	case f.orgName(toks[i:j]):
 		m.Type = graph.Organization
-	case i > 0 && f.lx.orgNouns[toks[i-1].Lower] && len(m.Titles) == 0:
-		m.Type = graph.Organization // "UK bank Barclays", "gas giant Gazprom"
+	case i > 0 && f.lx.orgNouns[toks[i-1].Lower] && !f.lx.titles[toks[i-1].Lower] && (toks[i-1].Text == toks[i-1].Lower || i == 1):
+		// "UK bank Barclays", "gas giant Gazprom", "video recorder company
+		// TiVo" (the words before the noun qualify it, whatever they are).
+		m.Type, m.Titles = graph.Organization, nil
 	case j-i >= 2 && i > 1 && toks[i-1].Lower == "of" && f.lx.ofRoles[toks[i-2].Lower] && len(m.Titles) == 0 && !f.lx.given[toks[i].Lower]:
 		m.Type = graph.Organization // "owner of Liffe", "chairman of Save Our Community"
 	case len(m.Titles) == 0 && f.orgContext(s, i, j):
@@ -1173,6 +1195,9 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 	if f.lx.given[toks[i].Lower] {
 		return false // what follows is weaker than a given name
 	}
+	if i >= 2 && toks[i-1].Text == "," && lowerAt(i-2) != "" && f.lx.orgNouns[lowerAt(i-2)] && (j == len(toks) || phraseEnds(toks[j])) {
+		return true // "run by a separate company, Eurostar."
+	}
 	if i >= 3 && f.lx.orgNouns[toks[i-3].Lower] && toks[i-2].Lower == "such" && toks[i-1].Lower == "as" ||
 		i >= 2 && f.lx.orgNouns[toks[i-2].Lower] && toks[i-1].Lower == "including" {
 		return true // "companies such as Opel", "newspapers including El Watan"
@@ -1196,8 +1221,14 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 	if j-i == 1 && f.lower[toks[i].Lower] {
 		return false // "Health spokesman", "Rock star": a word, not a name
 	}
-	if j-i == 1 && j+1 < len(toks) && memberRoles[lowerAt(j)] && f.isCapToken(toks[j+1]) {
-		return true // "Wasps coach Warren Gatland", "Investec chief economist Philip Shaw"
+	if j-i == 1 && j+1 < len(toks) && memberRoles[lowerAt(j)] {
+		k := j + 1
+		for k < len(toks) && k <= j+2 && lowerAt(k) != "" && f.lx.titles[lowerAt(k)] {
+			k++ // "chief economist", "chief executive officer"
+		}
+		if k < len(toks) && f.isCapToken(toks[k]) {
+			return true // "Wasps coach Warren Gatland", "Investec chief economist Philip Shaw"
+		}
 	}
 	if j-i == 1 && j+2 < len(toks) && toks[j].Text == "'s" && f.lx.given[toks[j+1].Lower] && f.isCapToken(toks[j+2]) {
 		return true // "Gloucester's Andy Hazell"

@@ -496,8 +496,9 @@ func (r *resolver) acronym(m *mention) int {
 		return i
 	}
 	// An unexplained acronym used once is more often a term ("QMV") than an
-	// organization, unless it qualifies a title or owns something.
-	if m.Weak || r.acronymCount[m.Name] < 2 && !m.Modifier && !m.Possessive {
+	// organization, unless it qualifies a title, owns something or stands
+	// where only organizations do.
+	if m.Weak || r.acronymCount[m.Name] < 2 && !m.Modifier && !m.Possessive && !m.OrgCue {
 		return -1
 	}
 	return r.add(graph.Organization, m.Name)
