@@ -1094,6 +1094,33 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	return f.inWorkList(toks, i), false
 }
 
+// inOrgList reports a name in a list that organizations introduce:
+// "companies such as Opel", "newspapers including El Watan", "other
+// retailers - including HMV, Monsoon, Jessops and Tesco". The list runs
+// back from i over names, commas and "and" to "such as" or "including"
+// right after the noun, or after a dash or comma that follows it.
+func (f *mentionFinder) inOrgList(toks []token, i int) bool {
+	noun := func(k int) bool {
+		if k >= 0 && (toks[k].Text == "-" || toks[k].Text == "—" || toks[k].Text == ",") {
+			k--
+		}
+		return k >= 0 && (toks[k].Text == toks[k].Lower || k == 0) && f.lx.orgNouns[toks[k].Lower]
+	}
+	for k := i - 1; k >= 1 && k >= i-30; k-- {
+		t := toks[k]
+		switch {
+		case t.Lower == "as" && k >= 2 && toks[k-1].Lower == "such":
+			return noun(k - 2)
+		case t.Lower == "including":
+			return noun(k - 1)
+		case t.Text == "," || t.Lower == "and" || f.isCapToken(t) || t.Text == "&" || t.Lower == "the" || t.Lower == "of" || t.Text == "'s":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // inWorkList reports a name in a list that works introduce: "films such as
 // My Beautiful Laundrette, Billy Elliot and About A Boy", "hits including
 // Crazy". The list runs back from i over names, commas, "and" and quote
@@ -1198,9 +1225,8 @@ func (f *mentionFinder) orgContext(s *sentence, i, j int) bool {
 	if i >= 2 && toks[i-1].Text == "," && lowerAt(i-2) != "" && f.lx.orgNouns[lowerAt(i-2)] && (j == len(toks) || phraseEnds(toks[j])) {
 		return true // "run by a separate company, Eurostar."
 	}
-	if i >= 3 && f.lx.orgNouns[toks[i-3].Lower] && toks[i-2].Lower == "such" && toks[i-1].Lower == "as" ||
-		i >= 2 && f.lx.orgNouns[toks[i-2].Lower] && toks[i-1].Lower == "including" {
-		return true // "companies such as Opel", "newspapers including El Watan"
+	if f.inOrgList(toks, i) {
+		return true // "companies such as Opel", "retailers - including HMV, Monsoon and Jessops"
 	}
 	if prev := lowerAt(i - 1); prev == "at" && i >= 2 && (f.lx.titles[toks[i-2].Lower] || f.lx.personNouns[toks[i-2].Lower]) {
 		return true // "economist at ING Barings"

@@ -102,6 +102,8 @@ func TestActors(t *testing.T) {
 			nil, []string{"Organization:QMV"}},
 		{"a body before a role and a title", "Halvo chief economist Tomas Lind said no.",
 			[]string{"Organization:Halvo", "Person:Tomas Lind"}, nil},
+		{"a list that organizations introduce", "Other retailers - including Halvo, Nordvik and Body Works - did well.",
+			[]string{"Organization:Halvo", "Organization:Nordvik", "Organization:Body Works"}, nil},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",
