@@ -595,6 +595,9 @@ func (f *mentionFinder) separateNames(toks []token, i, j, k int) bool {
 	if j-i >= 2 && k-j >= 3 && lowerHeads[toks[j-1].Lower] && lowerHeads[toks[k-1].Lower] {
 		return true // "British Bankers Association and Building Societies Association"
 	}
+	if j-i >= 2 && k-j >= 3 && f.lx.given[toks[i].Lower] && f.lx.given[toks[j+1].Lower] {
+		return true // "Emily Blunt and Nathalie Press": two people, whatever the last word
+	}
 	for _, side := range [][]token{toks[i:j], toks[j+1 : k]} {
 		name := joinTokens(side)
 		if strings.Contains(name, "&") {
@@ -1328,8 +1331,23 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 		switch next := toks[j+1]; {
 		case next.Lower == "who":
 			return true // "Gebre Gebremariam, who ..."
+		case next.Text == next.Lower && f.lx.titles[next.Lower] && (toks[j+2].Lower == "of" || toks[j+2].Lower == "at" || toks[j+2].Lower == "for"):
+			return true // "Shami Chakrabarti, director of Liberty"
 		case next.Tag == "CD" && len(next.Text) <= 2 && toks[j+2].Text == ",":
 			return true // "Gebre Gebremariam, 24, ..."
+		}
+	}
+	if j+2 < len(toks) && (toks[j].Lower == "is" || toks[j].Lower == "was") {
+		// "Owain Bennallack is the editor of Develop", "Clark Boyd is
+		// technology correspondent for The World".
+		k := j + 1
+		if toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" {
+			k++
+		}
+		for end := min(len(toks), k+3); k < end && toks[k].Text == toks[k].Lower; k++ {
+			if f.lx.titles[toks[k].Lower] && k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Lower == "at" || toks[k+1].Lower == "for") {
+				return true
+			}
 		}
 	}
 	if j+2 < len(toks) && toks[j].Text == "(" && toks[j+2].Text == ")" {
