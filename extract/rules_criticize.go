@@ -550,6 +550,10 @@ func criticismNoun(c *clauseView) []edge {
 	for p := 0; p+2 < c.n(); p++ {
 		t := c.tok(p)
 		prep := c.tok(p + 1).Lower
+		at := p + 1 // the preposition that gives the target
+		if k := c.placeThenAgainst(p + 1); k > 0 && c.lx.legalNouns[t.Lower] {
+			prep, at = "against", k // "filed charges in a Boston court against Y"
+		}
 		legal := c.lx.legalNouns[t.Lower] && prep == "against" && c.legalStep(p)
 		if !legal && (!c.lx.attackNouns[t.Lower] || prep != "on" && prep != "of" && prep != "against" && prep != "at") || c.aside[p] {
 			continue
@@ -557,7 +561,7 @@ func criticismNoun(c *clauseView) []edge {
 		if legal && (c.negated(p) || c.modalBefore(p)) {
 			continue // "they will take action against Y" has not happened
 		}
-		aimed := c.aimedAt(p + 2)
+		aimed := c.aimedAt(at + 1)
 		if len(aimed) == 0 {
 			continue
 		}
@@ -586,6 +590,30 @@ func criticismNoun(c *clauseView) []edge {
 		out = append(out, pairs(graph.Criticized, "criticism-noun", c.sent.Index, who, aimed)...)
 	}
 	return out
+}
+
+// placeThenAgainst returns the position of an "against" after a short
+// phrase of place or forum that starts at i ("in a Boston federal court
+// against", "with the High Court against"), or -1.
+func (c *clauseView) placeThenAgainst(i int) int {
+	if i >= c.n() {
+		return -1
+	}
+	switch c.tok(i).Lower {
+	case "in", "at", "with", "before":
+	default:
+		return -1
+	}
+	for k := i + 1; k < c.n() && k <= i+6; k++ {
+		t := c.tok(k)
+		if t.Lower == "against" {
+			return k
+		}
+		if t.Text == "," || clauseBreaks[t.Lower] || isVerb(t) || c.mentionAt(k) != nil && c.actorType(c.mentionAt(k).Entity) != graph.Organization {
+			return -1
+		}
+	}
+	return -1
 }
 
 // modalBefore reports a modal verb, "whether" or a plan shortly before p:
