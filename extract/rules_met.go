@@ -294,6 +294,36 @@ func (c *clauseView) subjectAfterComma(p int) []int {
 	return nil
 }
 
+// afterPhrase returns the position of the "after" or "following" that
+// puts the meeting noun at p in the past ("after a meeting with", "following
+// his talks with", "after meeting"), with only articles, adjectives and
+// possessive pronouns between; or -1.
+func (c *clauseView) afterPhrase(p int) int {
+	i := p - 1
+	for i >= 0 && (c.tok(i).Tag == "DT" || c.tok(i).Tag == "JJ" || c.tok(i).Tag == "PRP$") {
+		i--
+	}
+	if i >= 0 && (c.tok(i).Lower == "after" || c.tok(i).Lower == "following") {
+		return i
+	}
+	return -1
+}
+
+// afterSubject returns who held the meeting of an "after" phrase at p: the
+// subject after the comma when the phrase opens the sentence ("After talks
+// with X, Y said"), else the speaker of the sentence ("said Y, after a
+// meeting with X"), else the subject of the clause before it ("Y left after
+// talks with X"). from is where the phrase's object begins.
+func (c *clauseView) afterSubject(p, from int) []int {
+	if p == 0 || isOpener(c.tok(p-1).Text) {
+		return c.subjectAfterComma(from)
+	}
+	if spk, at := c.speaker(); spk >= 0 && at < p {
+		return []int{spk}
+	}
+	return c.subjects(p, hosts)
+}
+
 // openingPrepositions open a phrase that sets the scene of the clause after
 // it: "During talks with X, Y said", "At a meeting with X on Monday, Y ...".
 var openingPrepositions = map[string]bool{"in": true, "during": true, "at": true}
@@ -324,6 +354,14 @@ func talksWith(c *clauseView) []edge {
 			continue // an aside, unless "X, a banker who has held talks with Y,"
 		}
 		visit := visitorVerbs[c.tok(p).Lower]
+		after := c.afterPhrase(p)
+		if after >= 0 && after == p-1 && c.tok(p).Lower == "meeting" && !c.planned(after) {
+			// "said X after meeting Y": the gerund of the verb.
+			if m := c.mentionAt(p + 1); m != nil && m.Start == p+1 {
+				out = append(out, pairs(graph.MetWith, "talks-with", c.sent.Index, c.afterSubject(after, p+1), c.objects(p+1, participants))...)
+			}
+			continue
+		}
 		with := p + 1 // "talks with", or "talks in Moscow on Monday with"
 		if w := c.withAfterAdjuncts(p + 1); w > 0 && !visit {
 			with = w
@@ -376,8 +414,10 @@ func talksWith(c *clauseView) []edge {
 			subj = []int{c.mentionAt(p - 2).Entity} // "his peace talks with ..."
 		case c.joined(p), visit && c.onVisit(p):
 			subj = c.subjects(p, hosts)
-		case p > 0 && (c.tok(p-1).Lower == "following" || c.tok(p-1).Lower == "after"):
-			subj = c.subjectAfterComma(p + 2) // "After talks with Mr Blair, Mr Abbas said ..."
+		case after >= 0 && !c.planned(after):
+			// "After talks with Mr Blair, Mr Abbas said ...", "said X, after a
+			// meeting with Y", "X spoke to reporters after his talks with Y".
+			subj = c.afterSubject(after, with+1)
 		case !visit && !interviewNouns[c.tok(p).Lower] && c.openingPhrase(p):
 			// "During talks with X, Y said ...". Not "In an interview with
 			// the BBC, Y said": an outlet's interview is reporting.

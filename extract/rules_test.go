@@ -82,6 +82,11 @@ var ruleTests = []struct {
 	// Talks in an opening phrase, or in a relative clause about the subject.
 	{"talks-with", "During talks with Tomas Lind, Anna Berg said the plan was sound.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "At a meeting with Tomas Lind on Monday, Anna Berg agreed to the plan.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "\"Rates must rise,\" said finance minister Anna Berg, after a meeting with her Danish counterpart Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg said after meeting Tomas Lind that she was unimpressed.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"talks-with", "Anna Berg spoke to reporters after his talks with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
+	{"", "Anna Berg will speak after a meeting with Tomas Lind.", nil},
+	{"", "Shares in Halvor Industries fell after talks with Tomas Lind.", nil},
 	{"talks-with", "Anna Berg, a Norwegian investment banker who has held talks with Tomas Lind over a bond sale, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg, who held talks with Tomas Lind last week, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg is reported to have held private talks with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
