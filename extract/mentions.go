@@ -286,6 +286,18 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				j++
 				continue
 			}
+			// A plural possessive inside an organization's name: "Transport &
+			// General Workers' Union", "National Farmers' Union".
+			if _, known := f.lx.actors[joinTokens(toks[i:j])]; toks[j].Text == "'" && strings.HasSuffix(toks[j-1].Lower, "s") && !known && j+1 < len(toks) && f.isCap(s, j+1) {
+				k := j + 1
+				for k < len(toks) && f.isCap(s, k) {
+					k++
+				}
+				if f.lx.orgHeads[toks[k-1].Lower] {
+					j = k
+					continue
+				}
+			}
 			// An ampersand joins the names of one organization: "Ogilvy &
 			// Mather", "Marks & Spencer".
 			if toks[j].Text == "&" && j+1 < len(toks) && f.isCap(s, j+1) {
@@ -729,6 +741,10 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			continue
 		}
 		rest := joinTokens(toks[pos:j])
+		if strings.Contains(rest, "/") {
+			pos = j // a picture credit: "Guy Smallman/Getty Images", "Matt Stone/Boston Herald"
+			break
+		}
 		if j-pos >= 2 && (f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] || f.orgOfSoFar(toks, pos+1, j+1)) {
 			// "Commonwealth Bank of Australia" is one name, though the lexicon knows "Commonwealth".
 			if e, ok := f.lx.actors[rest]; ok {
@@ -769,10 +785,6 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			out = append(out, q)
 			pos = k
 			continue
-		}
-		if slices.ContainsFunc(toks[pos:j], func(t token) bool { return strings.Contains(t.Text, "/") }) {
-			pos = j // a picture credit: "Guy Smallman/Getty Images"
-			break
 		}
 		out = append(out, f.nameMention(s, pos, j, titles))
 		pos = j
