@@ -632,7 +632,8 @@ func (c *clauseView) modalBefore(p int) bool {
 var planWords = map[string]bool{
 	"threatened": true, "threatens": true, "threatening": true, "intends": true, "intend": true, "intended": true,
 	"plans": true, "planned": true, "planning": true, "wants": true, "want": true, "hopes": true, "considering": true,
-	"consider": true, "considers": true, "expected": true, "likely": true,
+	"consider": true, "considers": true, "considered": true, "mulled": true, "mulling": true, "weighing": true,
+	"expected": true, "likely": true,
 }
 
 // pronounOwner returns, for a noun after a possessive pronoun ("its case"),

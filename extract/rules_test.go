@@ -276,6 +276,8 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg took a swipe at Tomas Lind on Monday.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticism-noun", "Anna Berg has filed complaints against Tomas Lind and his deputy Karl Osterberg.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Anna Berg", "Karl Osterberg")}},
 	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "The Halvor Federation considered legal action against Tomas Lind.", nil},
+	{"", "Tomas Lind, legal counsel to Halvor Industries, said the firm would appeal.", nil},
 	{"criticism-noun", "The Halvor Commission filed civil fraud charges in a Boston federal court against Tomas Lind.", []rel{criticized("Halvor Commission", "Tomas Lind")}},
 	{"", "Anna Berg filed charges in Oslo, and against all advice Tomas Lind resigned.", nil},
 	{"", "Anna Berg said the Nordic Trade Council may take action against Tomas Lind.", nil},
