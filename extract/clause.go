@@ -308,6 +308,7 @@ type pick struct {
 	demonyms         bool // "Russian forces" gives Russia
 	modifiers        bool // "EU asylum moves" gives the EU
 	countryModifiers bool // "US lawmakers", "British TV" give the country
+	members          bool // "a Tory MP" gives the party
 }
 
 // The picks of the rules: a meeting's participants are named as such; a
@@ -324,6 +325,8 @@ var (
 // the phrase (a subject never has one).
 func (w pick) allows(m *mention) bool {
 	switch {
+	case m.OfPerson && !w.members:
+		return false // "a senior Tory MP has criticised": the MP, not the party
 	case m.Kind == byDemonym:
 		return w.demonyms
 	case m.Modifier && m.Type == graph.Country:

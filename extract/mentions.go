@@ -39,6 +39,7 @@ type mention struct {
 	Styled     string   // a one-word name with the peer's or royal's style before it: "Lord Falconer"
 	Team       bool     // a team named by its country or town: "England", "Parma" (teams.go)
 	OrgCue     bool     // an acronym in words only an organization has: "statistics body INSEE"
+	OfPerson   bool     // a modifier that qualifies a person: "a senior Tory MP"
 	Entity     int      // index of the resolved entity, or -1
 }
 
@@ -552,6 +553,9 @@ func (f *mentionFinder) hyphenated(s *sentence, i int) []mention {
 	}
 	var out []mention
 	for _, p := range parts {
+		if p == "Anglo" {
+			p = "British" // "Anglo-Swedish", "Anglo-Dutch"
+		}
 		e, ok := f.lx.actors[p]
 		kind := byLexicon
 		if !ok {
@@ -1429,6 +1433,11 @@ func (f *mentionFinder) markContext(s *sentence, ms []mention) {
 				m.Modifier = true
 			case isNounish(next) || f.lx.titles[next.Lower]:
 				m.Modifier = true
+				// "a senior Tory MP", "Labour backbenchers": the body
+				// qualifies a person, who does not speak for it as its
+				// spokesman does.
+				m.OfPerson = m.Type != graph.Person && !spokesNouns[next.Lower] &&
+					(f.lx.titles[next.Lower] || f.lx.personNouns[next.Lower])
 			case next.Text == "(" && m.End+2 < len(toks) && toks[m.End+2].Text == ")":
 			}
 		} else if m.Kind == byDemonym {

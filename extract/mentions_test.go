@@ -115,6 +115,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Transport & General Workers"}},
 		{"a robot is no person", "Halvor unveiled a robot to challenge Honda's Velko robot. Velko has visited Norway.",
 			nil, []string{"Person:Velko"}},
+		{"Anglo- is British", "Shares in Anglo-Swedish drugmaker AstraZeneca fell.",
+			[]string{"Country:United Kingdom", "Country:Sweden", "Organization:AstraZeneca"}, []string{"Organization:Anglo-Swedish"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",

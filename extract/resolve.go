@@ -1075,8 +1075,10 @@ func (r *resolver) role(m *mention, lastSeen []int) int {
 
 // officeTitles are the offices that one person holds at a time, so that a
 // report may name its subject and then call them by the office alone: "Tony
-// Blair has dismissed reports ... the prime minister told BBC One".
-var officeTitles = map[string]bool{"president": true, "prime minister": true, "premier": true, "chancellor": true}
+// Blair has dismissed reports ... the prime minister told BBC One". Not "the
+// chancellor" nor "the president": an article about Tony Blair calls Gordon
+// Brown, never named with his title, "the chancellor".
+var officeTitles = map[string]bool{"prime minister": true, "premier": true}
 
 // untitledTopic returns the article's topic, the first person it names,
 // when a description of an office that no titled person fits may stand for

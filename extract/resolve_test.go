@@ -86,6 +86,7 @@ func TestResolveReferences(t *testing.T) {
 		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the prime minister said.", "the prime minister", "Tomas Lind"},
 		{"Finance Minister Tomas Lind has dismissed the reports. \"We do no deals,\" the prime minister said.", "the prime minister", ""},
 		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the foreign minister said.", "the foreign minister", ""},
+		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the chancellor said.", "the chancellor", ""},
 		{"Tomas Lind has dismissed the reports. \"We do no deals,\" the Russian president said.", "the Russian president", ""},
 		{"Tomas Lind spoke on Monday. The Tories attacked his chancellor.", "his", "Tomas Lind"},
 	}

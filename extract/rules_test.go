@@ -276,6 +276,8 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg took a swipe at Tomas Lind on Monday.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"criticism-noun", "Anna Berg has filed complaints against Tomas Lind and his deputy Karl Osterberg.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Anna Berg", "Karl Osterberg")}},
 	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
+	{"", "A senior Tory MP has criticised Tomas Lind's \"lackadaisical\" approach.", nil},
+	{"criticized-verb", "A Tory spokesman criticised Tomas Lind's \"lackadaisical\" approach.", []rel{criticized("Conservative Party", "Tomas Lind")}},
 	{"", "The Halvor Federation considered legal action against Tomas Lind.", nil},
 	{"", "Tomas Lind, legal counsel to Halvor Industries, said the firm would appeal.", nil},
 	{"criticism-noun", "The Halvor Commission filed civil fraud charges in a Boston federal court against Tomas Lind.", []rel{criticized("Halvor Commission", "Tomas Lind")}},
