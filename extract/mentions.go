@@ -318,6 +318,7 @@ func (f *mentionFinder) find(s *sentence) []mention {
 					break // "Nick Bubb of Evolution Securities", "Nacho Novo of Rangers"
 				}
 				if f.lx.orgHeads[toks[k-1].Lower] || f.lx.titleSpan(toks, i, k) > j ||
+					toks[j].Lower == "of" && i > 0 && toks[i-1].Text == toks[i-1].Lower && f.lx.orgNouns[toks[i-1].Lower] || // "the association Friends of Pelham Parkway"
 					ofJoiners[toks[j].Lower] && f.lx.orgHeads[toks[j-1].Lower] || // "Muslim Association of Britain", "Foundation for Democracy"
 					toks[j].Lower == "and" && f.orgOfSoFar(toks, i, j) { // "Academy of Motion Picture Arts and Sciences"
 					j = k
@@ -689,6 +690,9 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 	nounAt := -1 // where a name begins right after an organization noun
 	if i > 0 && f.lx.orgNouns[toks[i-1].Lower] && toks[i-1].Text == toks[i-1].Lower {
 		nounAt = i
+	}
+	if i > 1 && toks[i-1].Text == "," && f.lx.orgNouns[toks[i-2].Lower] && toks[i-2].Text == toks[i-2].Lower && (j == len(toks) || phraseEnds(toks[j])) {
+		nounAt = i // "another financial firm, China Life, is ..."
 	}
 	for pos < j {
 		if joiners[toks[pos].Text] {
@@ -1134,6 +1138,8 @@ func (f *mentionFinder) inOrgList(toks []token, i int) bool {
 			return noun(k - 1)
 		case t.Text == "," || t.Lower == "and" || f.isCapToken(t) || t.Text == "&" || t.Lower == "the" || t.Lower == "of" || t.Text == "'s":
 			continue
+		case k < i-1 && t.Text == t.Lower && strings.HasSuffix(t.Lower, "s") && f.lx.orgNouns[t.Lower] && f.isCapToken(toks[k+1]):
+			return true // "casino operators London Clubs, Rank Group and Stanley Leisure"
 		}
 		return false
 	}
