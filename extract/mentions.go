@@ -722,6 +722,14 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = j
 			break
 		}
+		if k, _, _ := f.lexiconAt(s, pos, j); pos == nounAt && len(titles) == 0 && j-pos >= 2 && k < j && f.plainOrgRun(toks, pos, j) {
+			// After "carmaker", "the bank": an organization's name, even one
+			// that begins with a place or a country ("carmaker Nanjing Auto",
+			// "another financial firm, China Life,").
+			out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: joinTokens(toks[pos:j]), Type: graph.Organization, Kind: byName, Entity: -1})
+			pos = j
+			break
+		}
 		if k := f.personAfterCountry(s, pos, j); k > pos {
 			out = append(out, f.nameMention(s, pos, k, titles)) // "Israel Katz"
 			pos = k
@@ -770,13 +778,6 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 		}
 		if _, ok := f.lx.nonactors[rest]; ok || f.lx.thingHeads[toks[j-1].Lower] && j-pos >= 2 {
 			pos = j // a place, or a treaty, bill or event
-			break
-		}
-		if pos == nounAt && len(titles) == 0 && j-pos >= 2 && !f.lx.given[toks[pos].Lower] {
-			// After "carmaker", "the bank": an organization's name, even one
-			// that begins with a place ("carmaker Nanjing Auto").
-			out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: rest, Type: graph.Organization, Kind: byName, Entity: -1})
-			pos = j
 			break
 		}
 		if k := f.placeAt(toks, pos, j); k > pos {
@@ -1115,6 +1116,19 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 		return true, false // "Sweet Charity", "Tambourine Man"
 	}
 	return f.inWorkList(toks, i), false
+}
+
+// plainOrgRun reports a run of capitalised words [i, j) that may be one
+// organization's name: no title, honorific or given name in it, which
+// would make a person of its end ("Unison general secretary Dave Prentis").
+func (f *mentionFinder) plainOrgRun(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if t.Text == t.Lower || f.lx.given[t.Lower] || f.lx.titles[strings.TrimSuffix(t.Lower, ".")] {
+			return false
+		}
+	}
+	return true
 }
 
 // inOrgList reports a name in a list that organizations introduce:
