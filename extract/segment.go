@@ -197,7 +197,43 @@ func (t *tagger) tokens(text string, quoted bool) ([]token, bool, error) {
 		out = append(out, token{Text: txt, Tag: p.Tag, Quoted: quoted})
 	}
 	setLower(out)
+	retagPluralNouns(out)
 	return out, quoted, nil
+}
+
+// pluralNouns are plural nouns the tagger reads as verbs after a name that
+// qualifies them: in "the Tory plans" and "the Labour claims" the name is a
+// modifier and the word a noun, where "Labour plans to cut" has a verb.
+var pluralNouns = map[string]bool{
+	"plans": true, "claims": true, "proposals": true, "promises": true, "policies": true, "cuts": true,
+	"attacks": true, "comments": true, "remarks": true, "reforms": true, "rules": true, "talks": true,
+	"figures": true, "pledges": true, "accusations": true, "demands": true, "calls": true, "threats": true,
+}
+
+// retagPluralNouns makes a noun of such a word tagged VBZ after "the" (or a
+// possessive) and proper nouns, unless what follows makes it a verb ("the
+// BBC plans to", "the Tory claims that").
+func retagPluralNouns(toks []token) {
+	for i := 2; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Tag != "VBZ" || !pluralNouns[t.Lower] || toks[i-1].Tag != "NNP" && toks[i-1].Tag != "NNPS" {
+			continue
+		}
+		k := i - 1
+		for k > 0 && (toks[k].Tag == "NNP" || toks[k].Tag == "NNPS" || toks[k].Tag == "JJ" || toks[k].Text == `"`) {
+			k-- // "the Tory plans", "criticised "extravagant" Tory promises"
+		}
+		if toks[k].Tag != "DT" && toks[k].Tag != "PRP$" && toks[k].Tag != "POS" && !(toks[k].Tag == "VBD" && k < i-2) {
+			continue
+		}
+		if i+1 < len(toks) {
+			switch n := toks[i+1]; {
+			case n.Lower == "to", n.Lower == "that", n.Tag == "DT", n.Tag == "PRP", n.Tag == "PRP$", n.Tag == "NNP", n.Tag == "CD":
+				continue
+			}
+		}
+		t.Tag = "NNS"
+	}
 }
 
 // isInitialStop reports whether the full stop at pt[i] ends an initial

@@ -35,3 +35,34 @@ func extractJSON(t *testing.T, x *Extractor, path string, text []byte) []byte {
 	}
 	return b
 }
+
+// TestRetagPluralNouns: a plural noun the tagger reads as a verb after a
+// name that qualifies it is a noun again; a verb stays a verb.
+func TestRetagPluralNouns(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		text, word, want string
+	}{
+		{"Tomas Lind called the Tory plans \"dangerous\".", "plans", "NNS"},
+		{"Tomas Lind criticised \"extravagant\" Tory promises on policing.", "promises", "NNS"},
+		{"Anna Berg said the Halvor Group plans to sell.", "plans", "VBZ"},
+		{"The BBC plans to cut jobs.", "plans", "VBZ"},
+	}
+	for _, tt := range tests {
+		sents, err := x.segment(clean("Title\n\n" + tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, s := range sents {
+			for _, tok := range s.Tokens {
+				if tok.Text == tt.word {
+					got = tok.Tag
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s is %s, want %s", tt.text, tt.word, got, tt.want)
+		}
+	}
+}
