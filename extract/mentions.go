@@ -964,7 +964,9 @@ func (f *mentionFinder) nameMention(s *sentence, i, j int, titles []string) ment
 		titles = nil // "former Soviet Republics": a modifier alone is no role
 	}
 	m.Titles = titles
-	if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
+	if j-i == 1 && i > 1 && toks[i-1].Lower == "justice" && judgeStyles[strings.TrimSuffix(toks[i-2].Lower, ".")] {
+		m.Styled = joinTokens(toks[i-2 : j]) // "Lord Justice Rix", "Mr Justice Forbes": a judge, named so
+	} else if j-i == 1 && i > 0 && styles[strings.ToLower(toks[i-1].Text)] {
 		m.Styled = joinTokens(toks[i-1 : j]) // "Lord Falconer", "Prince Charles"
 		if j+1 < len(toks) && toks[j].Lower == "of" && f.isCapToken(toks[j+1]) && (j+2 == len(toks) || !f.isCapToken(toks[j+2])) {
 			m.Styled = joinTokens(toks[i-1 : j+2]) // "Lord Irvine of Lairg"
@@ -1201,6 +1203,10 @@ func (f *mentionFinder) isCapToken(t token) bool {
 	return unicode.IsUpper(r) && hasLetter(t.Text)
 }
 
+// judgeStyles come before "Justice" in the style of a judge: "Lord Justice
+// Rix", "Mrs Justice Hallett".
+var judgeStyles = map[string]bool{"lord": true, "lady": true, "mr": true, "mrs": true, "ms": true}
+
 // honorifics come right before a name.
 var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true, "baroness": true, "prof": true}
 
@@ -1357,7 +1363,7 @@ func (f *mentionFinder) personContext(s *sentence, i, j int) bool {
 	if i >= 2 && toks[i-1].Text == "," && f.lx.titles[toks[i-2].Lower] {
 		return true // "their father, Dhiru Bhai Ambani"
 	}
-	if i > 0 && toks[i-1].Text == toks[i-1].Lower && f.lx.personNouns[toks[i-1].Lower] {
+	if i > 0 && (toks[i-1].Text == toks[i-1].Lower || i == 1) && f.lx.personNouns[toks[i-1].Lower] {
 		return true // "sprinter Dwain Chambers", "world champion Benita Johnson"
 	}
 	if _, ok := f.lx.demonyms[joinTokens(toks[max(0, i-1):i])]; ok && j-i >= 2 && i > 0 && f.personShaped(toks[i:j]) {
