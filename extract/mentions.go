@@ -75,7 +75,7 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 	if !unicode.IsUpper(r) || !hasLetter(t.Text) {
 		return false
 	}
-	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) || strings.HasPrefix(t.Text, "I'") {
+	if f.lx.common[t.Lower] && !f.lx.isActorWord(t.Text) && !f.startsOrgName(s, i) && !surnameAfterGiven(f, s, i) && !monthAsGiven(s, i) || strings.HasPrefix(t.Text, "I'") {
 		return false // "I've", "I'm"
 	}
 	if k := strings.IndexByte(t.Text, '-'); k > 0 && k+1 < len(t.Text) && unicode.IsLower(rune(t.Text[k+1])) && !particles[t.Lower[k+1:]] && !hyphenatedGiven(s, i) {
@@ -92,6 +92,18 @@ func (f *mentionFinder) isCap(s *sentence, i int) bool {
 		}
 	}
 	return true
+}
+
+// monthAsGiven reports "Jan" written as a given name: before a capitalised
+// surname, where the month's abbreviation comes before a day ("Jan Berry
+// said", not "Jan 5").
+func monthAsGiven(s *sentence, i int) bool {
+	toks := s.Tokens
+	if toks[i].Text != "Jan" || i+1 >= len(toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[i+1].Text)
+	return unicode.IsUpper(r) && toks[i+1].Tag == "NNP"
 }
 
 // hyphenatedGiven reports a hyphenated word with a lower-case second part

@@ -127,6 +127,8 @@ func TestActors(t *testing.T) {
 			[]string{"Person:Lord Justice Velde", "Person:Mr Justice Halvor"}, nil},
 		{"a position or a placing before a name", "Scrum-half Dimitri Yachvo kicked well, beating finalist Paradorn Srichavo.",
 			[]string{"Person:Dimitri Yachvo", "Person:Paradorn Srichavo"}, nil},
+		{"Jan as a given name", "Police Federation chairman Jan Velde said no. Prices rose on Jan 5.",
+			[]string{"Person:Jan Velde"}, []string{"Person:Jan"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",
