@@ -299,6 +299,16 @@ func (f *mentionFinder) find(s *sentence) []mention {
 				j++
 				continue
 			}
+			// A royal's possessive inside an organization's name: "Queen's
+			// Lancashire Regiment", "the Prince's Trust", "King's College".
+			if j-i == 1 && f.royalOrgAt(s, i) {
+				k := j + 1
+				for k < len(toks) && f.isCap(s, k) {
+					k++
+				}
+				j = k
+				continue
+			}
 			// A plural possessive inside an organization's name: "Transport &
 			// General Workers' Union", "National Farmers' Union".
 			if _, known := f.lx.actors[joinTokens(toks[i:j])]; toks[j].Text == "'" && strings.HasSuffix(toks[j-1].Lower, "s") && !known && j+1 < len(toks) && f.isCap(s, j+1) {
@@ -688,6 +698,9 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 	if end < len(s.Tokens) && (f.isCap(s, end) || s.Tokens[end].Lower == "of") {
 		return mention{}, 0 // "the president of ...", "the president Vladimir Putin"
 	}
+	if f.royalOrgAt(s, end-1) {
+		return mention{}, 0 // "the Queen's Lancashire Regiment": a body, read as a name
+	}
 	return mention{Sent: s.Index, Start: i, End: end, Name: joinTokens(s.Tokens[i:end]), Type: graph.Person,
 		Kind: byRole, Titles: []string{joinLower(s.Tokens[j:end])}, Canonical: country, Entity: -1}, end - i
 }
@@ -753,6 +766,13 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			continue
 		}
 		if k := f.lx.titleSpan(toks, pos, j); k > pos && !afterHonorific {
+			if pos == i && j-k >= 1 && f.lx.orgHeads[toks[j-1].Lower] && !f.lx.titles[toks[j-1].Lower] && f.plainOrgRun(toks, k, j) {
+				// A title word that begins an organization's name: "Regent
+				// Street Association", "General Dental Council".
+				out = append(out, mention{Sent: s.Index, Start: pos, End: j, Name: joinTokens(toks[pos:j]), Type: graph.Organization, Kind: byName, Entity: -1})
+				pos = j
+				break
+			}
 			if e, m, ok := f.lexiconAt(s, pos, j); ok && e > k {
 				out = append(out, m) // "General Motors", "General Electric": a known name that begins with a title
 				pos = e
@@ -1138,6 +1158,9 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 func (f *mentionFinder) plainOrgRun(toks []token, i, j int) bool {
 	for k := i; k < j; k++ {
 		t := toks[k]
+		if t.Text == "'s" {
+			continue // "Prince's Trust"
+		}
 		if t.Text == t.Lower || f.lx.given[t.Lower] || f.lx.titles[strings.TrimSuffix(t.Lower, ".")] {
 			return false
 		}
@@ -1214,6 +1237,24 @@ func (f *mentionFinder) isCapToken(t token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r) && hasLetter(t.Text)
 }
+
+// royalOrgAt reports a royal's possessive at i that begins an
+// organization's name: "Queen's" before "Lancashire Regiment".
+func (f *mentionFinder) royalOrgAt(s *sentence, i int) bool {
+	toks := s.Tokens
+	if i < 0 || i+2 >= len(toks) || !royalOwners[toks[i].Text] || toks[i+1].Text != "'s" || !f.isCap(s, i+2) {
+		return false
+	}
+	k := i + 2
+	for k < len(toks) && f.isCap(s, k) {
+		k++
+	}
+	return f.lx.orgHeads[toks[k-1].Lower]
+}
+
+// royalOwners name the royal in an organization's name: "Queen's
+// Lancashire Regiment", "King's Own Scottish Borderers", "Prince's Trust".
+var royalOwners = map[string]bool{"Queen": true, "King": true, "Prince": true, "Princess": true}
 
 // judgeStyles come before "Justice" in the style of a judge: "Lord Justice
 // Rix", "Mrs Justice Hallett".
