@@ -509,6 +509,9 @@ func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
 		return mention{}, false
 	}
 	name := joinTokens(toks[i:j])
+	if e, ok := f.lx.actors[toks[j+1].Text]; ok && e.Type == graph.Organization && strings.HasPrefix(e.Name, name) {
+		return f.lexMention(s, i, j, e), true // "Industrial and Commercial Bank (ICBC)": the lexicon's, named short
+	}
 	if initials(name) != strings.ReplaceAll(toks[j+1].Text, ".", "") || f.lx.given[toks[i].Lower] {
 		return mention{}, false
 	}
