@@ -331,6 +331,7 @@ func (x *Extractor) relate(sents []sentence, ms [][]mention, index []int, party 
 		for _, r := range rules {
 			found = append(found, r.Apply(c)...)
 		}
+		found = c.withoutFixtures(found)
 		out = append(out, found...)
 		if spk < 0 {
 			spk, at = c.carriedSpeaker, -1

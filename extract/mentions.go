@@ -1152,7 +1152,26 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	if i > 0 && j < len(toks) && toks[i-1].Text == `"` && toks[j].Text == `"` && (i < 2 || !f.lx.titles[toks[i-2].Lower]) {
 		return true, false // "Sweet Charity", "Tambourine Man"
 	}
-	return f.inWorkList(toks, i), false
+	return f.inWorkList(toks, i) || f.beforeWorkNoun(toks, j), false
+}
+
+// beforeWorkNoun reports a list of names from j on that ends in a plural
+// work noun: in "Honda's Asimo and Sony's Qrio robots" both are robots.
+func (f *mentionFinder) beforeWorkNoun(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].Lower != "and" && toks[j].Text != "," {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+8; k++ {
+		t := toks[k]
+		switch {
+		case t.Lower == "and" || t.Text == "," || t.Text == "'s" || f.isCapToken(t):
+			continue
+		case t.Text == t.Lower && strings.HasSuffix(t.Lower, "s") && f.lx.workNouns[t.Lower] && f.isCapToken(toks[k-1]):
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // plainOrgRun reports a run of capitalised words [i, j) that may be one

@@ -133,6 +133,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Queen's Velkshire Regiment", "Organization:Prince's Trust"}, []string{"Organization:Velkshire Regiment"}},
 		{"a title word that begins a body's name", "The Regent Street Association said shops were busy. Chancellor Tomas Lind agreed.",
 			[]string{"Organization:Regent Street Association", "Person:Tomas Lind"}, []string{"Organization:Street Association"}},
+		{"a list before a plural work noun", "Halvor unveiled a robot to challenge Honda's Velko and Sony's Qrivo robots. Velko has visited Norway.",
+			nil, []string{"Person:Velko", "Person:Qrivo"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",

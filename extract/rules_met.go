@@ -48,6 +48,47 @@ func metVerb(c *clauseView) []edge {
 	return out
 }
 
+// withoutFixtures drops the meetings of two teams by the verb: "England
+// are still to meet Italy", "Exeter City will travel to meet Manchester
+// United" are matches, and matches are never meetings. Talks between two
+// clubs ("Chelsea held talks with Arsenal") stay.
+func (c *clauseView) withoutFixtures(es []edge) []edge {
+	out := es[:0]
+	for _, e := range es {
+		if e.Rel == graph.MetWith && e.Rule == "met-verb" && c.isTeam(e.Source) && c.isTeam(e.Target) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// isTeam reports whether the sentence names actor e as a team: a place
+// named as a team in a report of sport (teams.go), a club the lexicon
+// knows, or a name that ends in a club's head ("Exeter City" in a report
+// of sport, "Leeds United").
+func (c *clauseView) isTeam(e int) bool {
+	for _, m := range c.ms {
+		if m.Entity != e {
+			continue
+		}
+		if m.Team {
+			return true
+		}
+		if le, ok := c.lx.actors[m.Canonical]; ok && le.Kind == "sport" {
+			return true
+		}
+		if ws := strings.Fields(m.Name); m.Type == graph.Organization && len(ws) >= 2 && clubHeads[ws[len(ws)-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// clubHeads end the names of sports clubs.
+var clubHeads = map[string]bool{"FC": true, "United": true, "City": true, "Rovers": true, "Athletic": true, "Albion": true,
+	"Wanderers": true, "Hotspur": true, "Rangers": true, "County": true, "Town": true, "AFC": true}
+
 // groupNouns are the people who act for the actor that qualifies them:
 // "EU officials", "US negotiators".
 var groupNouns = map[string]bool{"officials": true, "ministers": true, "diplomats": true, "negotiators": true,

@@ -86,6 +86,8 @@ var ruleTests = []struct {
 	{"talks-with", "Anna Berg said after meeting Tomas Lind that she was unimpressed.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg spoke to reporters after his talks with Tomas Lind.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"", "Anna Berg will speak after a meeting with Tomas Lind.", nil},
+	{"", "Conference side Exeter City will travel to Old Trafford to meet holders Manchester United in January.", nil},
+	{"talks-with", "Leeds United held talks with Manchester United over the transfer.", []rel{met("Leeds United", "Manchester United")}},
 	{"", "Shares in Halvor Industries fell after talks with Tomas Lind.", nil},
 	{"talks-with", "Anna Berg, a Norwegian investment banker who has held talks with Tomas Lind over a bond sale, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
 	{"talks-with", "Anna Berg, who held talks with Tomas Lind last week, said the club needs cash.", []rel{met("Anna Berg", "Tomas Lind")}},
