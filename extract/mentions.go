@@ -1260,18 +1260,35 @@ func (f *mentionFinder) isCapToken(t token) bool {
 	return unicode.IsUpper(r) && hasLetter(t.Text)
 }
 
-// royalOrgAt reports a royal's possessive at i that begins an
-// organization's name: "Queen's" before "Lancashire Regiment".
+// royalOrgAt reports a possessive at i that begins an organization's name:
+// a royal's ("Queen's Lancashire Regiment") or a founder's, one word the
+// lexicons do not know ("Barnard's Retail Consulting Group", "Guy's
+// Hospital Medical School"), before a name of its own that ends in an
+// organization's head.
 func (f *mentionFinder) royalOrgAt(s *sentence, i int) bool {
 	toks := s.Tokens
-	if i < 0 || i+2 >= len(toks) || !royalOwners[toks[i].Text] || toks[i+1].Text != "'s" || !f.isCap(s, i+2) {
+	if i < 0 || i+2 >= len(toks) || toks[i+1].Text != "'s" || !f.isCap(s, i+2) {
 		return false
+	}
+	if !royalOwners[toks[i].Text] && (f.knownWord(toks[i].Text) || f.lx.titles[toks[i].Lower] || bareInstitutions[toks[i].Text] || i > 0 && f.isCapToken(toks[i-1])) {
+		return false // "Labour's National Executive Committee", "London's South Bank Centre", "Kurt Barnard's firm"
 	}
 	k := i + 2
 	for k < len(toks) && f.isCap(s, k) {
 		k++
 	}
-	return f.lx.orgHeads[toks[k-1].Lower]
+	if _, known := f.lx.actors[joinTokens(toks[i+2:k])]; known {
+		return false // "Murdoch's News Corporation"
+	}
+	return f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower]
+}
+
+// knownWord reports a word the lexicons know as an actor or a place.
+func (f *mentionFinder) knownWord(w string) bool {
+	_, actor := f.lx.actors[w]
+	_, place := f.lx.nonactors[w]
+	_, capital := f.lx.capitals[w]
+	return actor || place || capital
 }
 
 // royalOwners name the royal in an organization's name: "Queen's

@@ -135,6 +135,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Regent Street Association", "Person:Tomas Lind"}, []string{"Organization:Street Association"}},
 		{"a list before a plural work noun", "Halvor unveiled a robot to challenge Honda's Velko and Sony's Qrivo robots. Velko has visited Norway.",
 			nil, []string{"Person:Velko", "Person:Qrivo"}},
+		{"a founder's possessive inside a name", "Prices fell, said Kurt Velde, president of Velde's Retail Consulting Group. London's Halvor Centre opened.",
+			[]string{"Organization:Velde's Retail Consulting Group", "Person:Kurt Velde"}, []string{"Organization:Retail Consulting Group", "Organization:London's Halvor Centre"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",
