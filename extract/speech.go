@@ -258,6 +258,11 @@ func (c *clauseView) remarkTargets(from, to, spk, at int) []edge {
 		if m := &c.ms[k]; m.Kind != byPronoun && c.qualifies(m, spk) && !c.commaBetween(m.End, spk) {
 			own[m.Entity] = true
 		}
+		// "Patricia Sanders, spokeswoman for the committee, said": the
+		// voice of a side, not what its remark is about.
+		if m := &c.ms[k]; m.Type == graph.Person && m.End+1 < c.n() && c.tok(m.End).Text == "," && spokesNouns[c.tok(m.End+1).Lower] {
+			own[m.Entity] = true
+		}
 	}
 	var cands []*mention
 	for k := range c.ms {
