@@ -279,7 +279,7 @@ var ruleTests = []struct {
 	{"criticism-noun", "Anna Berg has filed complaints against Tomas Lind and his deputy Karl Osterberg.", []rel{criticized("Anna Berg", "Tomas Lind"), criticized("Anna Berg", "Karl Osterberg")}},
 	{"criticism-noun", "Anna Berg is taking legal action against Tomas Lind over the article.", []rel{criticized("Anna Berg", "Tomas Lind")}},
 	{"", "A senior Tory MP has criticised Tomas Lind's \"lackadaisical\" approach.", nil},
-	{"", "Tomas Lind, spokesman for the Halvor Committee, said it was aware of the site and had asked police to get it shut down.", nil},
+	{"", "The web address of the fake site could be close enough to the official one to confuse some people keen to donate. Patricia Velde, spokeswoman for the Disaster Emergency Committee said it was aware of the site and had contacted the Computer Crime Unit at Scotland Yard to help get it shut down.", nil},
 	{"criticized-verb", "Tomas Lind criticised \"extravagant\" Tory promises on policing.", []rel{criticized("Tomas Lind", "Conservative Party")}},
 	{"criticized-verb", "Tomas Lind called the Tory plans \"dangerous and irresponsible\".", []rel{criticized("Tomas Lind", "Conservative Party")}},
 	{"criticized-verb", "A Tory spokesman criticised Tomas Lind's \"lackadaisical\" approach.", []rel{criticized("Conservative Party", "Tomas Lind")}},
