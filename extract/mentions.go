@@ -363,6 +363,9 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			break
 		}
+		if k := f.ofBeforeAcronym(s, i, j); k > j {
+			j = k // "National Association of Automobile Manufacturers of South Africa (NAAMSA)"
+		}
 		if m, ok := f.spelledOut(s, i, j); ok {
 			out = append(out, m) // "The British Phonographic Industry (BPI)"
 			i = j
@@ -521,6 +524,27 @@ func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
 	}
 	return mention{Sent: s.Index, Start: i, End: j, Name: name, Type: graph.Organization, Kind: byName,
 		Alias: toks[j+1].Text, Entity: -1}, true
+}
+
+// ofBeforeAcronym returns the end of a name [i, j) that goes on through
+// "of" and capitalised words to a bracketed acronym of all its initials
+// ("... Manufacturers of South Africa (NAAMSA)"), or j.
+func (f *mentionFinder) ofBeforeAcronym(s *sentence, i, j int) int {
+	toks := s.Tokens
+	k := j
+	for k+1 < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "and" || toks[k].Lower == "the") && f.isCap(s, k+1) {
+		k++
+		for k < len(toks) && f.isCap(s, k) {
+			k++
+		}
+	}
+	if k == j || k+2 >= len(toks) || toks[k].Text != "(" || toks[k+2].Text != ")" || !isAcronym(toks[k+1].Text) {
+		return j
+	}
+	if initials(joinTokens(toks[i:k])) != strings.ReplaceAll(toks[k+1].Text, ".", "") {
+		return j
+	}
+	return k
 }
 
 // lowerHeads are the heads of institutions that news writes in lower case

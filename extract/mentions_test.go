@@ -137,6 +137,8 @@ func TestActors(t *testing.T) {
 			nil, []string{"Person:Velko", "Person:Qrivo"}},
 		{"a founder's possessive inside a name", "Prices fell, said Kurt Velde, president of Velde's Retail Consulting Group. London's Halvor Centre opened.",
 			[]string{"Organization:Velde's Retail Consulting Group", "Person:Kurt Velde"}, []string{"Organization:Retail Consulting Group", "Organization:London's Halvor Centre"}},
+		{"a name through of to its acronym", "The National Association of Velde Makers of South Africa (NAVMSA) said sales rose.",
+			[]string{"Organization:National Association of Velde Makers of South Africa"}, []string{"Organization:National Association of Velde Makers"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",
