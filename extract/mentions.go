@@ -363,6 +363,10 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			break
 		}
+		if k := f.bracketedBill(toks, j); k > j {
+			i = k // "the Health Service (Miscellaneous Provisions) Bill": a bill, no body
+			continue
+		}
 		if k := f.ofBeforeAcronym(s, i, j); k > j {
 			j = k // "National Association of Automobile Manufacturers of South Africa (NAAMSA)"
 		}
@@ -524,6 +528,27 @@ func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
 	}
 	return mention{Sent: s.Index, Start: i, End: j, Name: name, Type: graph.Organization, Kind: byName,
 		Alias: toks[j+1].Text, Entity: -1}, true
+}
+
+// bracketedBill returns the end of a bill's or act's name whose words
+// before j go on after a bracketed part: "Health Service (Miscellaneous
+// Provisions) Bill", "Terrorism (Northern Ireland) Act"; or -1.
+func (f *mentionFinder) bracketedBill(toks []token, j int) int {
+	if j >= len(toks) || toks[j].Text != "(" {
+		return -1
+	}
+	for k := j + 1; k+1 < len(toks) && k <= j+6; k++ {
+		if toks[k].Text == ")" {
+			if w := toks[k+1]; f.isCapToken(w) && f.lx.thingHeads[w.Lower] {
+				return k + 2
+			}
+			return -1
+		}
+		if !f.isCapToken(toks[k]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // ofBeforeAcronym returns the end of a name [i, j) that goes on through

@@ -139,6 +139,8 @@ func TestActors(t *testing.T) {
 			[]string{"Organization:Velde's Retail Consulting Group", "Person:Kurt Velde"}, []string{"Organization:Retail Consulting Group", "Organization:London's Halvor Centre"}},
 		{"a name through of to its acronym", "The National Association of Velde Makers of South Africa (NAVMSA) said sales rose.",
 			[]string{"Organization:National Association of Velde Makers of South Africa"}, []string{"Organization:National Association of Velde Makers"}},
+		{"a bill with a bracketed part", "It is part of the Health Service (Miscellaneous Provisions) Bill, which Tomas Lind backs.",
+			[]string{"Person:Tomas Lind"}, []string{"Organization:Health Service"}},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",
