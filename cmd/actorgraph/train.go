@@ -36,9 +36,9 @@ func newTrainCmd(f *Factory) *cobra.Command {
 		Long: `Train learns the relation model (which pairs of actors in a sentence met, advise
 or criticised one another) from gold graphs: every pair of actors named in a
 sentence of an annotated article is an example, labelled by what the gold graph
-says of the pair and that sentence. It then picks the confidence threshold with
-the best F1 of those whose precision reaches --min-precision (when none does,
-the most precise), scoring the dev gold graphs with the model and each fifth of
+says of the pair and that sentence. It then picks the highest confidence
+threshold whose F1 is within 0.005 of the best of those whose precision reaches
+--min-precision (when none does, the most precise), scoring the dev gold graphs with the model and each fifth of
 the train gold graphs with a model learnt from the other four (--folds), and
 writes the model file. The same gold graphs and options always give the same
 file.

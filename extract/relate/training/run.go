@@ -93,7 +93,7 @@ func Evaluate(m *relate.Model, ls []*Labeled, t float64) evaluate.Report {
 type Options struct {
 	Train, Dev   []Article
 	Learn        relate.TrainOptions
-	MinPrecision float64 // the threshold has the best F1 of those at this precision, else the most precise
+	MinPrecision float64 // the threshold ties (see f1Tie) the best F1 of those at this precision, else the most precise
 	// Folds is how many parts train is cut into to score each part with a
 	// model learnt from the others, for the threshold (0: 5; 1: dev only).
 	Folds         int
@@ -113,6 +113,9 @@ type Result struct {
 	DevCurve             []Point
 	DevLabeled, TrainSet []*Labeled
 }
+
+// f1Tie is how close to the best F1 a threshold's F1 must be to tie with it.
+const f1Tie = 0.005
 
 // Point is the dev score at one threshold.
 type Point struct {
@@ -209,9 +212,17 @@ func Run(opts Options) (*Result, error) {
 		r := evaluate.Micro(reps[i]...).Relations
 		res.DevCurve = append(res.DevCurve, Point{t, r.Precision, r.Recall, r.F1})
 	}
+	top := -1.0 // the best F1 of the precise enough thresholds
+	for _, p := range res.DevCurve {
+		if p.Precision >= opts.MinPrecision && p.F1 > top {
+			top = p.F1
+		}
+	}
 	for i, p := range res.DevCurve {
-		// Ties go to the higher threshold: as good on dev, and surer elsewhere.
-		if p.Precision >= opts.MinPrecision && (best < 0 || p.F1 >= res.DevCurve[best].F1) {
+		// Ties go to the higher threshold: as good on dev, and surer
+		// elsewhere. An F1 within f1Tie of the best is a tie: the pooled
+		// curve is flat, and a step of 0.005 is one relationship or two.
+		if p.Precision >= opts.MinPrecision && p.F1 >= top-f1Tie {
 			best = i
 		}
 	}
