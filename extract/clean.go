@@ -124,12 +124,17 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, ":")
 }
 
+// reLostApostrophe finds an inverted question mark between two letters:
+// an apostrophe lost to a wrong character set ("Mr Blair&#191;s").
+var reLostApostrophe = regexp.MustCompile(`(\pL)\x{00BF}(\pL)`)
+
 // cleanLine removes markup, control and format characters from one
 // paragraph.
 func cleanLine(s string) string {
 	s = reBoldCredit.ReplaceAllString(s, "")
 	s = reTag.ReplaceAllString(s, "")
 	s = html.UnescapeString(s)
+	s = reLostApostrophe.ReplaceAllString(s, "$1'$2")
 	s = reMDLink.ReplaceAllString(s, "$1")
 	s = reHeading.ReplaceAllString(s, "")
 	s = reEmphasis.ReplaceAllString(s, "$1")

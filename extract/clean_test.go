@@ -33,6 +33,11 @@ func TestClean(t *testing.T) {
 			want: document{Title: "Talks in Oslo", Paragraphs: []string{"Anna Berg met Tomas Lind on Monday in Oslo.", "They discussed trade."}},
 		},
 		{
+			name: "an apostrophe lost to a character set",
+			in:   "Talks in Oslo\n\nMr Lind&#191;s government agreed. \u00bfQu\u00e9 pasa?",
+			want: document{Title: "Talks in Oslo", Paragraphs: []string{"Mr Lind's government agreed. \u00bfQu\u00e9 pasa?"}},
+		},
+		{
 			name: "CRLF line ends",
 			in:   "Talks in Oslo\r\n\r\nAnna Berg met Tomas Lind.\r\n",
 			want: document{Title: "Talks in Oslo", Paragraphs: []string{"Anna Berg met Tomas Lind."}},

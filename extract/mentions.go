@@ -1198,6 +1198,9 @@ func (f *mentionFinder) workCue(toks []token, i, j int) (work, band bool) {
 	if i >= 2 && toks[i-1].Lower == "in" && starVerbs[toks[i-2].Lower] {
 		return true, false
 	}
+	if i >= 2 && (toks[i-1].Lower == "of" || toks[i-1].Lower == "to") && ofWorks[toks[i-2].Lower] && (j == len(toks) || !f.lx.workNouns[toks[j].Lower]) {
+		return true, false // "an episode of CSI", "the premiere of Kinsey", "the sequel to Shrek" (not "the sequel to Ben Stiller comedy X")
+	}
 	if i > 0 && j < len(toks) && toks[i-1].Text == `"` && toks[j].Text == `"` && (i < 2 || !f.lx.titles[toks[i-2].Lower]) {
 		return true, false // "Sweet Charity", "Tambourine Man"
 	}
@@ -1299,6 +1302,11 @@ var groupsOfPeople = map[string]bool{"duo": true, "trio": true, "quartet": true}
 // workMakers are the people of a work named right after it: "Vera Drake
 // director Mike Leigh".
 var workMakers = map[string]bool{"star": true, "director": true, "author": true, "creator": true, "actress": true, "writer": true, "producer": true}
+
+// ofWorks put a work after "of" or "to": "an episode of CSI", "a new
+// production of Oliver!", "the sequel to Bridget Jones".
+var ofWorks = map[string]bool{"episode": true, "episodes": true, "sequel": true, "remake": true, "adaptation": true,
+	"premiere": true, "screening": true, "staging": true, "revival": true, "production": true, "soundtrack": true}
 
 // starVerbs put a work after "in": "starred in Vera Drake".
 var starVerbs = map[string]bool{"starred": true, "stars": true, "star": true, "starring": true, "appeared": true, "appears": true, "role": true}
