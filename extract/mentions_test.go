@@ -143,6 +143,8 @@ func TestActors(t *testing.T) {
 			[]string{"Person:Tomas Lind"}, []string{"Organization:Health Service"}},
 		{"a work after episode of, premiere of, sequel to", "Tomas Lind directed an episode of Marta Velde. The premiere of Anna Berg was in May. It is the sequel to Ben Velde comedy Home Again.",
 			[]string{"Person:Tomas Lind", "Person:Ben Velde"}, []string{"Person:Marta Velde", "Person:Anna Berg"}},
+		{"a place before a player's position is a team", "Liverpool winger Tomas Lind is struggling to recover from an injury.",
+			[]string{"Organization:Liverpool", "Person:Tomas Lind"}, nil},
 		{"a list of works", "The studio made films such as Harbour Lights, Marta Velde and Tomas Lind: The Return.",
 			nil, []string{"Person:Marta Velde", "Person:Tomas Lind"}},
 		{"a list of people", "Actors such as Marta Velde and Tomas Lind came.",

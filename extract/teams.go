@@ -43,11 +43,10 @@ func (lx *lexicon) isSport(sents []sentence) bool {
 // ("England coach", "Wales's backs"), a word of fixtures before it
 // ("against France", "v Italy"), a result after it ("Wales beat", "Ireland
 // 17-12"). One such use makes every mention of the name in the article the
-// team's. Nothing, when the article is not about sport.
+// team's. When the article is not about sport, only a player's position
+// after the name makes it a team's ("Liverpool winger Harry Kewell").
 func (f *mentionFinder) teamNames(sents []sentence) map[string]bool {
-	if !f.lx.isSport(sents) {
-		return nil
-	}
+	sport := f.lx.isSport(sents)
 	var out map[string]bool
 	for si := range sents {
 		s := &sents[si]
@@ -60,7 +59,7 @@ func (f *mentionFinder) teamNames(sents []sentence) map[string]bool {
 			if k == i || k < len(toks) && f.isCapToken(toks[k]) {
 				continue
 			}
-			if f.teamContext(toks, i, k) {
+			if sport && f.teamContext(toks, i, k) || k < len(toks) && positions[toks[k].Lower] {
 				if out == nil {
 					out = map[string]bool{}
 				}
@@ -87,6 +86,11 @@ func (f *mentionFinder) placeEnd(toks []token, i int) int {
 	}
 	return i
 }
+
+// positions are the places of players in a team, words of no other trade:
+// a place right before one names a team in any article.
+var positions = map[string]bool{"winger": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true,
+	"full-back": true, "centre-back": true, "fly-half": true, "scrum-half": true, "flanker": true}
 
 // teamContext reports whether the name [i, k) stands where a team's does.
 func (f *mentionFinder) teamContext(toks []token, i, k int) bool {
