@@ -221,7 +221,7 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 			continue
 		}
 		if p.Date && !reDate.MatchString(v) {
-			return nil, fmt.Errorf("query %s: parameter %s must be a date, YYYY, YYYY-MM or YYYY-MM-DD (e.g. %s), not %q", q.Name, p.Name, p.Example, v)
+			return nil, fmt.Errorf("query %s: parameter %s must be a date, YYYY, YYYY-MM or YYYY-MM-DD (e.g. %s), not %q", q.Name, p.Name, p.Example, Short(v))
 		}
 		if p.Integer() {
 			n, err := strconv.ParseInt(v, 10, 64)
