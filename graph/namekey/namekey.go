@@ -37,15 +37,23 @@ func Key(name string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		fold := mixed(word.text)
-		for _, r := range word.text {
-			if unicode.Is(unicode.Mn, r) {
-				continue
+		// An apostrophe becomes a space below (but in "'s"), so each part
+		// of the word between apostrophes is judged on its own, as the
+		// key's own words will be: the key of a key is the key.
+		for i, part := range strings.Split(word.text, "'") {
+			if i > 0 {
+				b.WriteByte('\'')
 			}
-			if fold {
-				r = latin(r)
+			fold := mixed(part)
+			for _, r := range part {
+				if unicode.Is(unicode.Mn, r) {
+					continue
+				}
+				if fold {
+					r = latin(r)
+				}
+				b.WriteRune(unicode.ToLower(r))
 			}
-			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	out := b.String()
