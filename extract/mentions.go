@@ -301,22 +301,16 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			// A royal's possessive inside an organization's name: "Queen's
 			// Lancashire Regiment", "the Prince's Trust", "King's College".
-			if j-i == 1 && f.royalOrgAt(s, i) {
-				k := j + 1
-				for k < len(toks) && f.isCap(s, k) {
-					k++
+			if j-i == 1 {
+				if k := f.possessiveOrgEnd(s, i); k > 0 {
+					j = k
+					continue
 				}
-				j = k
-				continue
 			}
 			// A plural possessive inside an organization's name: "Transport &
 			// General Workers' Union", "National Farmers' Union".
 			if _, known := f.lx.actors[joinTokens(toks[i:j])]; toks[j].Text == "'" && strings.HasSuffix(toks[j-1].Lower, "s") && !known && j+1 < len(toks) && f.isCap(s, j+1) {
-				k := j + 1
-				for k < len(toks) && f.isCap(s, k) {
-					k++
-				}
-				if f.lx.orgHeads[toks[k-1].Lower] {
+				if k := f.capEnd(s, j+1); f.lx.orgHeads[toks[k-1].Lower] {
 					j = k
 					continue
 				}
@@ -329,10 +323,7 @@ func (f *mentionFinder) find(s *sentence) []mention {
 			}
 			// A joiner stays inside when what follows makes an organization.
 			if joiners[toks[j].Lower] && j+1 < len(toks) && f.isCap(s, j+1) {
-				k := j + 1
-				for k < len(toks) && f.isCap(s, k) {
-					k++
-				}
+				k := f.capEnd(s, j+1)
 				if f.separateNames(toks, i, j, k) {
 					break // "Apple Computer and Cisco Systems" are two
 				}
@@ -519,7 +510,7 @@ func (f *mentionFinder) spelledOut(s *sentence, i, j int) (mention, bool) {
 	if e, ok := f.lx.actors[toks[j+1].Text]; ok && e.Type == graph.Organization && strings.HasPrefix(e.Name, name) {
 		return f.lexMention(s, i, j, e), true // "Industrial and Commercial Bank (ICBC)": the lexicon's, named short
 	}
-	if initials(name) != strings.ReplaceAll(toks[j+1].Text, ".", "") || f.lx.given[toks[i].Lower] {
+	if !spellsOut(name, toks[j+1].Text) || f.lx.given[toks[i].Lower] {
 		return mention{}, false
 	}
 	if e, ok := f.lx.actors[name]; ok {
@@ -558,15 +549,12 @@ func (f *mentionFinder) ofBeforeAcronym(s *sentence, i, j int) int {
 	toks := s.Tokens
 	k := j
 	for k+1 < len(toks) && (toks[k].Lower == "of" || toks[k].Lower == "and" || toks[k].Lower == "the") && f.isCap(s, k+1) {
-		k++
-		for k < len(toks) && f.isCap(s, k) {
-			k++
-		}
+		k = f.capEnd(s, k+1)
 	}
 	if k == j || k+2 >= len(toks) || toks[k].Text != "(" || toks[k+2].Text != ")" || !isAcronym(toks[k+1].Text) {
 		return j
 	}
-	if initials(joinTokens(toks[i:k])) != strings.ReplaceAll(toks[k+1].Text, ".", "") {
+	if !spellsOut(joinTokens(toks[i:k]), toks[k+1].Text) {
 		return j
 	}
 	return k
@@ -711,10 +699,7 @@ func (f *mentionFinder) theName(s *sentence, i int) (mention, int, bool) {
 	if toks[i].Lower != "the" || i+1 >= len(toks) || !f.isCap(s, i+1) {
 		return mention{}, 0, false
 	}
-	end := i + 1
-	for end < len(toks) && f.isCap(s, end) {
-		end++
-	}
+	end := f.capEnd(s, i+1)
 	e, ok := f.lx.actors["The "+joinTokens(toks[i+1:end])]
 	if !ok {
 		return mention{}, 0, false
@@ -750,7 +735,7 @@ func (f *mentionFinder) lowerMention(s *sentence, i int) (mention, int) {
 	if end < len(s.Tokens) && (f.isCap(s, end) || s.Tokens[end].Lower == "of") {
 		return mention{}, 0 // "the president of ...", "the president Vladimir Putin"
 	}
-	if f.royalOrgAt(s, end-1) {
+	if f.possessiveOrgEnd(s, end-1) > 0 {
 		return mention{}, 0 // "the Queen's Lancashire Regiment": a body, read as a name
 	}
 	return mention{Sent: s.Index, Start: i, End: end, Name: joinTokens(s.Tokens[i:end]), Type: graph.Person,
@@ -799,7 +784,7 @@ func (f *mentionFinder) chunk(s *sentence, i, j int) []mention {
 			pos = j
 			break
 		}
-		if k, _, _ := f.lexiconAt(s, pos, j); pos == nounAt && len(titles) == 0 && j-pos >= 2 && k < j && f.plainOrgRun(toks, pos, j) {
+		if pos == nounAt && len(titles) == 0 && j-pos >= 2 && f.plainOrgRun(toks, pos, j) && !f.lexiconSpans(s, pos, j) {
 			// After "carmaker", "the bank": an organization's name, even one
 			// that begins with a place or a country ("carmaker Nanjing Auto",
 			// "another financial firm, China Life,").
@@ -1317,27 +1302,47 @@ func (f *mentionFinder) isCapToken(t token) bool {
 	return unicode.IsUpper(r) && hasLetter(t.Text)
 }
 
-// royalOrgAt reports a possessive at i that begins an organization's name:
-// a royal's ("Queen's Lancashire Regiment") or a founder's, one word the
-// lexicons do not know ("Barnard's Retail Consulting Group", "Guy's
-// Hospital Medical School"), before a name of its own that ends in an
-// organization's head.
-func (f *mentionFinder) royalOrgAt(s *sentence, i int) bool {
+// possessiveOrgEnd returns the end of an organization's name that begins
+// with a possessive at i, or -1: a royal's ("Queen's Lancashire Regiment")
+// or a founder's, one word the lexicons do not know ("Barnard's Retail
+// Consulting Group", "Guy's Hospital Medical School"), before a name of its
+// own that ends in an organization's head.
+func (f *mentionFinder) possessiveOrgEnd(s *sentence, i int) int {
 	toks := s.Tokens
 	if i < 0 || i+2 >= len(toks) || toks[i+1].Text != "'s" || !f.isCap(s, i+2) {
-		return false
+		return -1
 	}
 	if !royalOwners[toks[i].Text] && (f.knownWord(toks[i].Text) || f.lx.titles[toks[i].Lower] || bareInstitutions[toks[i].Text] || i > 0 && f.isCapToken(toks[i-1])) {
-		return false // "Labour's National Executive Committee", "London's South Bank Centre", "Kurt Barnard's firm"
+		return -1 // "Labour's National Executive Committee", "London's South Bank Centre", "Kurt Barnard's firm"
 	}
-	k := i + 2
-	for k < len(toks) && f.isCap(s, k) {
-		k++
-	}
+	k := f.capEnd(s, i+2)
 	if _, known := f.lx.actors[joinTokens(toks[i+2:k])]; known {
-		return false // "Murdoch's News Corporation"
+		return -1 // "Murdoch's News Corporation"
 	}
-	return f.lx.orgHeads[toks[k-1].Lower] && !f.lx.titles[toks[k-1].Lower]
+	if !f.lx.orgHeads[toks[k-1].Lower] || f.lx.titles[toks[k-1].Lower] {
+		return -1
+	}
+	return k
+}
+
+// lexiconSpans reports a lexicon name that covers all of [i, j).
+func (f *mentionFinder) lexiconSpans(s *sentence, i, j int) bool {
+	k, _, _ := f.lexiconAt(s, i, j)
+	return k == j
+}
+
+// capEnd returns the end of the run of capitalised words that starts at i.
+func (f *mentionFinder) capEnd(s *sentence, i int) int {
+	for i < len(s.Tokens) && f.isCap(s, i) {
+		i++
+	}
+	return i
+}
+
+// spellsOut reports an acronym of the initials of name: "London Stock
+// Exchange" and "LSE" (full stops in the acronym ignored).
+func spellsOut(name, acronym string) bool {
+	return initials(name) == strings.ReplaceAll(acronym, ".", "")
 }
 
 // knownWord reports a word the lexicons know as an actor or a place.

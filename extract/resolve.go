@@ -594,6 +594,7 @@ var pairNouns = map[string]bool{"men": true, "women": true, "leaders": true, "mi
 // for each actor, the sentence index + 1 of its latest mention before si.
 func (r *resolver) pairReferences(ms []mention, si int, lastSeen []int) []mention {
 	toks := r.tokens[si]
+	added := false
 	for i := 0; i+1 < len(toks); i++ {
 		end := pairPhrase(toks, i)
 		if end < 0 {
@@ -621,9 +622,12 @@ func (r *resolver) pairReferences(ms []mention, si int, lastSeen []int) []mentio
 			ms = append(ms, mention{Sent: si, Start: i, End: end, Name: joinTokens(toks[i:end]), Type: graph.Person,
 				Kind: byRole, Entity: a, Possessive: end < len(toks) && toks[end].Text == "'s"})
 		}
+		added = true
 		i = end - 1
 	}
-	slices.SortStableFunc(ms, func(a, b mention) int { return a.Start - b.Start })
+	if added {
+		slices.SortStableFunc(ms, func(a, b mention) int { return a.Start - b.Start })
+	}
 	return ms
 }
 
