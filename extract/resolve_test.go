@@ -11,26 +11,38 @@ import (
 // it is unresolved, or "(no mention)".
 func resolvedAs(t *testing.T, text, name string) string {
 	t.Helper()
+	actors := resolvedAll(t, text, name)
+	if actors == nil {
+		return "(no mention)"
+	}
+	return actors[len(actors)-1]
+}
+
+// resolvedAll returns, for every mention written name in the order they
+// come, the actor it resolves to ("" when unresolved); nil when there is
+// no such mention.
+func resolvedAll(t *testing.T, text, name string) []string {
+	t.Helper()
 	x := extractor(t)
-	doc := clean(text)
-	sents, err := x.segment(doc)
+	sents, err := x.segment(clean(text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ms, res := x.resolve(sents)
-	got := "(no mention)"
+	var out []string
 	for si := range ms {
 		for _, m := range ms[si] {
 			if m.Name != name {
 				continue
 			}
-			got = ""
+			actor := ""
 			if m.Entity >= 0 {
-				got = res.actors[m.Entity].Name
+				actor = res.actors[m.Entity].Name
 			}
+			out = append(out, actor)
 		}
 	}
-	return got
+	return out
 }
 
 func TestResolveReferences(t *testing.T) {
@@ -111,27 +123,9 @@ func TestPairReferences(t *testing.T) {
 		{"Tomas Lind met Anna Berg. The pair of shoes was sold.", "The pair", "(no mention)"},
 		{"Tomas Lind spoke on Monday. The two men left.", "The two men", "(no mention)"},
 	}
-	x := extractor(t)
 	for _, tt := range tests {
-		sents, err := x.segment(clean(tt.text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms, res := x.resolve(sents)
 		got := "(no mention)"
-		var names []string
-		for si := range ms {
-			for _, m := range ms[si] {
-				if m.Name != tt.mention {
-					continue
-				}
-				got = ""
-				if m.Entity >= 0 {
-					names = append(names, res.actors[m.Entity].Name)
-				}
-			}
-		}
-		if len(names) > 0 {
+		if names := resolvedAll(t, tt.text, tt.mention); names != nil {
 			slices.Sort(names)
 			got = strings.Join(names, " + ")
 		}
